@@ -1,0 +1,132 @@
+// The operator commands. They run against a Services object, either in the CLI's own process or,
+// when a server holds the embedded database, inside that server through the admin channel.
+import { parseArgs } from 'node:util';
+import { migrateToLatest } from '../db/migrate.ts';
+import { parseScopeList } from '../modules/tokens/index.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Services } from '../services.ts';
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export const USAGE = `Usage: corkboard <command>
+
+  migrate                                   apply pending database migrations
+  users create --username U --email E --password P [--display-name D]
+  tokens create --user U --scopes all|a,b,c [--name N] [--expires-in-days D]
+                                            print a new personal access token, alone on stdout
+  apps create --name N --redirect-uri URI [--redirect-uri URI ...] [--owner U]
+                                            register an OAuth app; prints its client_id and secret
+`;
+
+class UsageError extends Error {}
+
+const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function options<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>(
+  args: string[],
+  spec: T,
+) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+type Handler = (services: Services, args: string[]) => Promise<CommandResult>;
+
+const COMMANDS: Record<string, Handler> = {
+  async migrate(services) {
+    const applied = await migrateToLatest(services.ctx.db);
+    return ok(applied.length === 0 ? 'Database is up to date.\n' : `Applied: ${applied.join(', ')}\n`);
+  },
+
+  async 'users create'(services, args) {
+    const values = options(args, {
+      username: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      'display-name': { type: 'string' },
+    });
+    const password = required(values, 'password');
+    if (password.length < 8) throw new UsageError('--password must be at least 8 characters');
+    const user = await services.accounts.signUp({
+      username: required(values, 'username'),
+      email: required(values, 'email'),
+      password,
+      display_name: values['display-name'],
+    });
+    return ok(`${JSON.stringify({ id: user.id, username: user.username, email: user.email })}\n`);
+  },
+
+  async 'tokens create'(services, args) {
+    const values = options(args, {
+      user: { type: 'string' },
+      scopes: { type: 'string' },
+      name: { type: 'string' },
+      'expires-in-days': { type: 'string' },
+    });
+    const scopes = parseScopeList(required(values, 'scopes'));
+    if (!scopes) throw new UsageError('--scopes must be "all" or a comma-separated list of Pinterest scopes');
+    const days = values['expires-in-days'] === undefined ? undefined : Number(values['expires-in-days']);
+    if (days !== undefined && (!Number.isInteger(days) || days < 1)) {
+      throw new UsageError('--expires-in-days must be a positive whole number');
+    }
+    const user = await services.accounts.getByUsername(required(values, 'user'));
+    const token = await services.tokens.createPersonal(user.id, {
+      name: values.name ?? 'CLI token',
+      scopes,
+      expiresInDays: days,
+    });
+    return ok(`${token.token}\n`);
+  },
+
+  async 'apps create'(services, args) {
+    const values = options(args, {
+      name: { type: 'string' },
+      'redirect-uri': { type: 'string', multiple: true },
+      owner: { type: 'string' },
+    });
+    const redirectUris = (values['redirect-uri'] as string[] | undefined) ?? [];
+    if (redirectUris.length === 0) throw new UsageError('--redirect-uri is required');
+    const owner = values.owner ? await services.accounts.getByUsername(values.owner) : undefined;
+    const app = await services.oauth.createApp({
+      name: required(values, 'name'),
+      redirectUris,
+      ownerUserId: owner?.id ?? null,
+    });
+    return ok(`${JSON.stringify(app, null, 2)}\n`);
+  },
+};
+
+/** The command named by argv, or undefined when argv names none. */
+export function commandFor(argv: string[]): { name: string; args: string[] } | undefined {
+  const two = argv.slice(0, 2).join(' ');
+  if (COMMANDS[two]) return { name: two, args: argv.slice(2) };
+  const one = argv[0] ?? '';
+  if (COMMANDS[one]) return { name: one, args: argv.slice(1) };
+  return undefined;
+}
+
+export async function runCommand(services: Services, argv: string[]): Promise<CommandResult> {
+  const command = commandFor(argv);
+  if (!command) return { stdout: '', stderr: USAGE, exitCode: 2 };
+  try {
+    return await COMMANDS[command.name]!(services, command.args);
+  } catch (error) {
+    if (error instanceof UsageError)
+      return { stdout: '', stderr: `${error.message}\n\n${USAGE}`, exitCode: 2 };
+    if (error instanceof AppError) return { stdout: '', stderr: `${error.message}\n`, exitCode: 1 };
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+// The one place that reads process.env. Parsed once at boot; every problem is reported together
+// so an operator fixes a broken deployment in one pass instead of one restart per typo.
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  redisUrl: string | undefined;
+  natsUrl: string | undefined;
+  logLevel: LogLevel;
+  bodyLimitBytes: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginLimitPerAccount: number;
+  loginLimitPerIp: number;
+  loginLimitWindowSeconds: number;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return undefined;
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name} must use ${protocols.join(' or ')} (got ${url.protocol})`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const normalized = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+    if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}
+
+const DAY = 24 * 60 * 60;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function parseConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const read = new EnvReader(env);
+  const port = read.integer('PORT', 8080, 0, 65535);
+  const config: Config = {
+    port,
+    host: read.string('HOST', '0.0.0.0'),
+    publicUrl: read.optionalUrl('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    databaseUrl: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: path.resolve(cwd, read.string('DATA_DIR', './data')),
+    dbPoolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
+    redisUrl: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
+    natsUrl: read.optionalUrl('NATS_URL', ['nats:', 'tls:']),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+    accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 30 * DAY, 60, 3650 * DAY),
+    refreshTokenTtlSeconds: read.integer('REFRESH_TOKEN_TTL_SECONDS', 60 * DAY, 60, 3650 * DAY),
+    sessionTtlSeconds: read.integer('SESSION_TTL_SECONDS', 30 * DAY, 60, 3650 * DAY),
+    cookieSecure: read.boolean('COOKIE_SECURE', false),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    loginLimitPerAccount: read.integer('LOGIN_LIMIT_PER_ACCOUNT', 10, 1, 1_000_000),
+    loginLimitPerIp: read.integer('LOGIN_LIMIT_PER_IP', 100, 1, 1_000_000),
+    loginLimitWindowSeconds: read.integer('LOGIN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, DAY),
+    seedDemo: read.boolean('SEED_DEMO', true),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}

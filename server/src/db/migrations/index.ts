@@ -1,0 +1,8 @@
+// Forward-only migrations, applied in name order. A new migration is a new dated file listed here;
+// an applied one is never edited.
+import type { Migration } from 'kysely';
+import * as createAccountsAndAuth from './2026_11_22_0900_create_accounts_and_auth.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_0900_create_accounts_and_auth': createAccountsAndAuth,
+};

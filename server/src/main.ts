@@ -1,0 +1,50 @@
+// `npm start`: parse config, build the app, listen, and shut down gracefully on SIGTERM/SIGINT:
+// stop accepting, drain requests in flight, then close the pools.
+import { buildApp } from './app.ts';
+import { startAdminChannel } from './cli/admin-channel.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { DataDirBusyError } from './db/data-dir-lock.ts';
+
+const SHUTDOWN_GRACE_MS = 25_000;
+
+async function main(): Promise<void> {
+  const config = parseConfig();
+  const app = await buildApp(config);
+  const admin = config.databaseUrl ? undefined : await startAdminChannel(config.dataDir, app.services);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown grace period over; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    Promise.resolve(admin?.close())
+      .then(() => app.close())
+      .then(() => {
+        app.log.info('shutdown complete');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Corkboard is running at ${config.publicUrl}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export { accountRoutes } from './routes.ts';
+export { Account, PublicProfile, SignUpBody, Username } from './schemas.ts';
+export { AccountsService, toAccount, toPublicProfile, type UserRow } from './service.ts';

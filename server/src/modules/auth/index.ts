@@ -1,0 +1,1 @@
+export { installAuthentication } from './authenticate.ts';
