@@ -2,7 +2,7 @@
 // app.inject() or listen on a port of their own.
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { installAuthentication } from './modules/auth/index.ts';
@@ -34,7 +34,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // pino's Logger and Fastify's logger type differ only in generics; the instance is the same.
     loggerInstance: log as unknown as FastifyBaseLogger,
     genReqId: requestIdFor,
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
