@@ -10,7 +10,7 @@ import { appRoutes, oauthRoutes } from './modules/oauth/index.ts';
 import { sessionRoutes } from './modules/sessions/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
-import { installErrorHandling } from './platform/error-handler.ts';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './platform/error-handler.ts';
 import { createLogger, requestIdFor } from './platform/logger.ts';
 import { installOpenApi } from './platform/openapi.ts';
 import { installArrayQueryNormalizer, parseQueryString } from './platform/query-string.ts';
@@ -38,6 +38,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString, maxParamLength: 500 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },

@@ -22,6 +22,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
+    // Fastify closes the connections that are idle when closing starts. A keep-alive connection
+    // whose request is still in flight goes idle only after its response, and would then hold the
+    // process until the keep-alive timeout; keep closing idle connections while draining.
+    setInterval(() => app.server.closeIdleConnections(), 100).unref();
     Promise.resolve(admin?.close())
       .then(() => app.close())
       .then(() => {

@@ -2,7 +2,7 @@
 // PostgreSQL directly; with the embedded database it goes through a running server's admin
 // channel, or opens the database itself when no server is running.
 import { ConfigError, parseConfig } from '../config.ts';
-import { lockHolder } from '../db/data-dir-lock.ts';
+import { DataDirBusyError, lockHolder } from '../db/data-dir-lock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createServices } from '../services.ts';
 import { runThroughServer } from './admin-channel.ts';
@@ -12,12 +12,23 @@ async function run(argv: string[]): Promise<CommandResult> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     return { stdout: USAGE, stderr: '', exitCode: 0 };
   }
-  if (!commandFor(argv)) return { stdout: '', stderr: USAGE, exitCode: 2 };
+  const command = commandFor(argv);
+  if (!command) return { stdout: '', stderr: USAGE, exitCode: 2 };
   const config = parseConfig();
-  if (!config.databaseUrl && lockHolder(config.dataDir) !== undefined) {
-    return runThroughServer(config.dataDir, argv);
+  const holder = config.databaseUrl ? undefined : lockHolder(config.dataDir);
+  if (holder !== undefined) {
+    return runThroughServer(config.dataDir, argv).catch((error: NodeJS.ErrnoException) => {
+      // No admin channel: the holder is not a serving server (another CLI command, say).
+      if (error.code !== 'ENOENT' && error.code !== 'ECONNREFUSED') throw error;
+      const busy = new DataDirBusyError(config.dataDir, holder);
+      return { stdout: '', stderr: `${busy.message} Try again when it has finished.\n`, exitCode: 1 };
+    });
   }
-  const services = await createServices(config, { log: createLogger('warn') });
+  // `migrate` applies the migrations itself so it can say which it applied.
+  const services = await createServices(config, {
+    log: createLogger('warn'),
+    migrate: command.name !== 'migrate',
+  });
   try {
     return await runCommand(services, argv);
   } finally {
@@ -32,6 +43,7 @@ run(process.argv.slice(2))
     process.exitCode = result.exitCode;
   })
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    const expected = error instanceof ConfigError || error instanceof DataDirBusyError;
+    console.error(expected ? error.message : error);
     process.exitCode = 1;
   });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
@@ -43,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pglite = await PGlite.create(dataDir);
     // PGlite is single-connection; the adapter's pool size is 1 and Kysely queues behind it.
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withWellFormedText(pool) }) });
     return {
       db,
       kind: 'pglite',
@@ -57,4 +57,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     lock?.release();
     throw error;
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  return Array.isArray(value) ? value.map(wellFormed) : value;
+}
+
+/**
+ * PGlite's wire encoder miscounts the UTF-8 length of a lone low surrogate that follows a non-ASCII
+ * character, which truncates the value (PostgreSQL then rejects it, or stores it cut short). Over a
+ * socket node-postgres encodes lone surrogates as U+FFFD; this does the same before PGlite sees them.
+ */
+function withWellFormedText(pool: pg.Pool): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        const query = (sqlOrCursor: string, parameters?: readonly unknown[]) =>
+          client.query(sqlOrCursor, parameters?.map(wellFormed));
+        wrapper = { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() };
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
 }

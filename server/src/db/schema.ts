@@ -52,6 +52,9 @@ export interface OauthCodesTable {
   scopes: string[];
   expires_at: Date | string;
   created_at: Timestamp;
+  consumed_at: Date | string | null;
+  /** The grant the code's exchange started; revoked if the code is replayed. */
+  family_id: string | null;
 }
 
 export type ApiTokenKind = 'access' | 'refresh' | 'personal';

@@ -1,10 +1,14 @@
 // Maps every thrown thing to Pinterest's {code, message} body. Client mistakes that Fastify detects
 // itself (bad JSON, schema violations, oversized bodies) become 400/1 as the API contract requires;
 // anything unexpected is logged in full and answered with a body that leaks nothing.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS } from './errors.ts';
+import { isUnstorableText } from './postgres-errors.ts';
 
 function clientErrorFrom(error: FastifyError): AppError | undefined {
+  // A NUL character in client text: JSON and form bodies can carry it, a text column cannot.
+  if (isUnstorableText(error))
+    return new AppError('INVALID_PARAMETERS', 'Text must not contain NUL characters.');
   if (error.validation) {
     const context = error.validationContext ? `${error.validationContext} ` : '';
     return new AppError('INVALID_PARAMETERS', `Invalid ${context}parameter: ${error.message}`);
@@ -41,4 +45,42 @@ export function installErrorHandling(app: FastifyInstance): void {
     const error = new AppError('ROUTE_NOT_FOUND');
     return reply.code(error.status).send(error.toBody());
   });
+}
+
+/**
+ * For Fastify's `frameworkErrors` option: the router rejects malformed percent-encoding in a path
+ * and over-long path parameters before any hook or error handler runs, and its default body
+ * ({error, code: "FST_ERR_…", statusCode}) breaks the {code, message} contract.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const appError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new AppError('INVALID_PARAMETERS', 'Malformed URL.')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new AppError('INVALID_PARAMETERS', 'A path parameter is too long.')
+        : new AppError('INTERNAL');
+  reply.code(appError.status).send(appError.toBody());
+}
+
+/** Requests the HTTP parser rejects (bad framing, oversized headers) also get the Pinterest body. */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    code: ERRORS.INVALID_PARAMETERS.code,
+    message: tooLarge ? 'Request headers are too large.' : 'Malformed HTTP request.',
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
 }

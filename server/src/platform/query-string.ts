@@ -2,6 +2,7 @@
 // keys (a[0]=1&a[1]=2, a[]=1). The parser folds indexed keys and repeats into one array; the
 // preValidation hook then splits CSV for the properties a route's schema declares as arrays.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalid } from './errors.ts';
 
 export type ParsedQuery = Record<string, string | string[]>;
 
@@ -43,21 +44,30 @@ interface SchemaWithProperties {
   properties?: Record<string, { type?: unknown }>;
 }
 
-function arrayPropertiesOf(request: FastifyRequest): string[] {
+function propertiesOf(request: FastifyRequest, types: readonly unknown[]): string[] {
   const schema = request.routeOptions.schema?.querystring as SchemaWithProperties | undefined;
   if (!schema?.properties) return [];
   return Object.entries(schema.properties)
-    .filter(([, property]) => property.type === 'array')
+    .filter(([, property]) => types.includes(property.type))
     .map(([name]) => name);
 }
 
-/** Splits CSV values of array-typed query properties, so `a=1,2` equals `a=1&a=2`. */
+/**
+ * Splits CSV values of array-typed query properties, so `a=1,2` equals `a=1&a=2`, and refuses
+ * numbers that coerce to ±Infinity ("Infinity", "1e400"): Ajv's type coercion lets them through
+ * and then skips `minimum`/`maximum`, so `page_size=Infinity` would otherwise reach a handler.
+ */
 export function installArrayQueryNormalizer(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const names = arrayPropertiesOf(request);
-    if (names.length === 0) return;
     const query = request.query as ParsedQuery;
-    for (const name of names) {
+    for (const name of propertiesOf(request, ['integer', 'number'])) {
+      const value = query[name];
+      const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+      if (values.some((v) => Math.abs(Number(v)) === Number.POSITIVE_INFINITY)) {
+        throw invalid(`Invalid querystring parameter: ${name} must be a finite number.`);
+      }
+    }
+    for (const name of propertiesOf(request, ['array'])) {
       const value = query[name];
       if (value === undefined) continue;
       const values = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(','));

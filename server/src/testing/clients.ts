@@ -47,8 +47,16 @@ export async function signUp(
   return sessionFrom(response, password);
 }
 
-export async function logIn(app: FastifyInstance, username: string, password: string): Promise<BrowserSession> {
-  const response = await app.inject({ method: 'POST', url: '/v5/auth/login', payload: { username, password } });
+export async function logIn(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<BrowserSession> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v5/auth/login',
+    payload: { username, password },
+  });
   return sessionFrom(response, password);
 }
 

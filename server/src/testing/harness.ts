@@ -70,7 +70,11 @@ export interface TestApp {
 
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await provisionDatabase();
-  const config = testConfig({ databaseUrl: database.databaseUrl, redisUrl: environment.redisUrl, ...overrides });
+  const config = testConfig({
+    databaseUrl: database.databaseUrl,
+    redisUrl: environment.redisUrl,
+    ...overrides,
+  });
   const cache = testCache();
   const app = await buildApp(config, { inMemory: true, cache, log: createLogger('silent') });
   await app.ready();

@@ -10,7 +10,10 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: object }> }>;
 }
 
-type Spec = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+type Spec = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 let spec: Spec | undefined;
 let ajv: Ajv | undefined;
@@ -59,10 +62,17 @@ export function assertMatchesSpec(method: string, specPath: string, status: numb
     compiled.set(key, validate);
   }
   if (!validate(body)) {
-    throw new Error(`${key} does not match the spec: ${validator.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
+    throw new Error(
+      `${key} does not match the spec: ${validator.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    );
   }
 }
 
-export function specOperation(method: string, specPath: string): { security?: Record<string, string[]>[] } | undefined {
-  return load().spec.paths[specPath]?.[method.toLowerCase()] as { security?: Record<string, string[]>[] } | undefined;
+export function specOperation(
+  method: string,
+  specPath: string,
+): { security?: Record<string, string[]>[] } | undefined {
+  return load().spec.paths[specPath]?.[method.toLowerCase()] as
+    | { security?: Record<string, string[]>[] }
+    | undefined;
 }

@@ -2,7 +2,9 @@
 // an applied one is never edited.
 import type { Migration } from 'kysely';
 import * as createAccountsAndAuth from './2026_11_22_0900_create_accounts_and_auth.ts';
+import * as trackOauthCodeUse from './2026_11_22_1400_track_oauth_code_use.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_accounts_and_auth': createAccountsAndAuth,
+  '2026_11_22_1400_track_oauth_code_use': trackOauthCodeUse,
 };

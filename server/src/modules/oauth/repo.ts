@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OauthAppsTable } from '../../db/schema.ts';
 
 export type AppRow = Selectable<OauthAppsTable>;
@@ -41,7 +41,25 @@ export async function insertCode(
   await db.insertInto('oauth_codes').values(code).execute();
 }
 
-/** Deletes and returns the code in one statement, so a code can be exchanged at most once. */
-export function consumeCode(db: Kysely<DB>, codeHash: string) {
-  return db.deleteFrom('oauth_codes').where('code_hash', '=', codeHash).returningAll().executeTakeFirst();
+/** The code, locked until the transaction ends, so two exchanges of one code cannot both succeed. */
+export function lockCode(db: Kysely<DB>, codeHash: string) {
+  return db
+    .selectFrom('oauth_codes')
+    .selectAll()
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markCodeUsed(db: Kysely<DB>, codeHash: string, familyId: string): Promise<void> {
+  await db
+    .updateTable('oauth_codes')
+    .set({ consumed_at: sql`now()`, family_id: familyId })
+    .where('code_hash', '=', codeHash)
+    .execute();
+}
+
+export async function newGrantId(db: Kysely<DB>): Promise<string> {
+  const row = await sql<{ id: string }>`select next_id() as id`.execute(db);
+  return row.rows[0]!.id;
 }

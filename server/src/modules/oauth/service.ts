@@ -106,8 +106,14 @@ export class OauthService {
     const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) throw clientAuthFailed();
-    const clientId = decodeURIComponent(decoded.slice(0, colon));
-    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    let clientId: string;
+    let secret: string;
+    try {
+      clientId = decodeURIComponent(decoded.slice(0, colon));
+      secret = decodeURIComponent(decoded.slice(colon + 1));
+    } catch {
+      throw clientAuthFailed(); // malformed percent-encoding is a failed client authentication too
+    }
     const app = isId(clientId) ? await repo.findApp(this.ctx.db, clientId) : undefined;
     if (!app || !secretsEqual(hashSecret(secret), app.secret_hash)) throw clientAuthFailed();
     return app;
@@ -178,18 +184,36 @@ export class OauthService {
 
   private async exchangeCode(app: repo.AppRow, code?: string, redirectUri?: string): Promise<TokenGrant> {
     if (!code || !redirectUri) throw invalidGrant('code and redirect_uri are required.');
-    return this.ctx.db.transaction().execute(async (trx) => {
-      const row = await repo.consumeCode(trx, hashSecret(code));
-      if (!row || row.app_id !== app.id) throw invalidGrant('unknown or already used code.');
+    const codeHash = hashSecret(code);
+    let replayedGrant: string | null = null;
+    const grant = await this.ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.lockCode(trx, codeHash);
+      if (!row || row.app_id !== app.id) throw invalidGrant('unknown code.');
+      if (row.consumed_at) {
+        replayedGrant = row.family_id;
+        return undefined;
+      }
       if (new Date(row.expires_at).getTime() <= Date.now()) throw invalidGrant('the code has expired.');
       if (row.redirect_uri !== redirectUri)
         throw invalidGrant('redirect_uri does not match the authorize request.');
+      const familyId = await repo.newGrantId(trx);
+      await repo.markCodeUsed(trx, codeHash, familyId);
       return this.tokens.issue(
-        { userId: row.user_id, appId: app.id, scopes: row.scopes.filter(isScope), withRefresh: true },
+        {
+          userId: row.user_id,
+          appId: app.id,
+          scopes: row.scopes.filter(isScope),
+          withRefresh: true,
+          familyId,
+        },
         'authorization_code',
         trx,
       );
     });
+    if (grant) return grant;
+    // A replayed code means it leaked: end the grant its first exchange started.
+    if (replayedGrant) await this.tokens.revokeGrant(replayedGrant);
+    throw invalidGrant('the code was already used; the tokens it produced have been revoked.');
   }
 
   async revoke(app: repo.AppRow, token: string | undefined): Promise<void> {

@@ -146,14 +146,19 @@ export class TokensService {
       );
     });
     if (reused) {
-      await invalidateCredentials(
-        this.ctx.cache,
-        (await repo.revokeFamily(this.ctx.db, reused.family_id)).map(cacheKey),
-      );
+      await this.revokeGrant(reused.family_id);
       throw invalidGrant('the refresh token was already used; its grant has been revoked.');
     }
     await invalidateCredentials(this.ctx.cache, [cacheKey(tokenHash)]);
     return grant!;
+  }
+
+  /** Revokes every token of one grant (a token family) and tombstones them in the cache. */
+  async revokeGrant(familyId: string): Promise<void> {
+    await invalidateCredentials(
+      this.ctx.cache,
+      (await repo.revokeFamily(this.ctx.db, familyId)).map(cacheKey),
+    );
   }
 
   /** RFC 7009 revocation for a client: revoking either token of a grant ends the grant. */
@@ -161,10 +166,7 @@ export class TokensService {
     const row = await repo.findTokenByHash(this.ctx.db, hashSecret(secret));
     if (!row) return; // RFC 7009: unknown tokens are not an error
     if (row.app_id !== appId) throw notYourToken();
-    await invalidateCredentials(
-      this.ctx.cache,
-      (await repo.revokeFamily(this.ctx.db, row.family_id)).map(cacheKey),
-    );
+    await this.revokeGrant(row.family_id);
   }
 
   async createPersonal(
