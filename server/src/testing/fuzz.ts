@@ -2,35 +2,15 @@
 // cases on every run), an app builder that lets a test add routes before ready(), and a checker
 // for the API's error contract.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
-import { createLogger } from '../platform/logger.ts';
-import { environment, provisionDatabase, type TestApp, testCache, testConfig } from './harness.ts';
+import { startTestApp, type TestApp } from './harness.ts';
 
 /** startTestApp, but `register` may add test-only routes before the app is made ready. */
-export async function startAppWith(
+export function startAppWith(
   register: (app: FastifyInstance) => void,
   overrides: Partial<Config> = {},
 ): Promise<TestApp> {
-  const database = await provisionDatabase();
-  const config = testConfig({
-    databaseUrl: database.databaseUrl,
-    redisUrl: environment.redisUrl,
-    ...overrides,
-  });
-  const cache = testCache();
-  const app = await buildApp(config, { inMemory: true, cache, log: createLogger('silent') });
-  register(app);
-  await app.ready();
-  return {
-    app,
-    config,
-    async close() {
-      await app.close();
-      await cache.close();
-      await database.drop();
-    },
-  };
+  return startTestApp(overrides, register);
 }
 
 const CODE_POINT_RANGES: [number, number][] = [

@@ -68,7 +68,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** A ready app on a database of its own; `beforeReady` may add test-only routes first. */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  beforeReady?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const database = await provisionDatabase();
   const config = testConfig({
     databaseUrl: database.databaseUrl,
@@ -77,6 +81,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   });
   const cache = testCache();
   const app = await buildApp(config, { inMemory: true, cache, log: createLogger('silent') });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,
