@@ -80,4 +80,149 @@ export interface DB {
   oauth_apps: OauthAppsTable;
   oauth_codes: OauthCodesTable;
   api_tokens: ApiTokensTable;
+  images: ImagesTable;
+  boards: BoardsTable;
+  board_sections: BoardSectionsTable;
+  board_collaborators: BoardCollaboratorsTable;
+  board_follows: BoardFollowsTable;
+  pins: PinsTable;
+  pin_images: PinImagesTable;
+  user_follows: UserFollowsTable;
+  user_blocks: UserBlocksTable;
+  comments: CommentsTable;
+  reactions: ReactionsTable;
+  reports: ReportsTable;
+}
+
+export type BoardPrivacy = 'PUBLIC' | 'PROTECTED' | 'SECRET';
+
+export interface ImageVariant {
+  width: number;
+  height: number;
+  /** Storage key of the file, e.g. "ab/abcdef…/600x.jpg". */
+  key: string;
+}
+
+export interface ImagesTable {
+  id: Id;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** "#rrggbb" */
+  dominant_color: string;
+  /** 64-bit perceptual hash (signed bigint, as a decimal string). */
+  phash: string;
+  /** Keyed by the spec's size names ("150x150", "400x300", "600x", "1200x") plus "original". */
+  variants: ColumnType<Record<string, ImageVariant>, string, string>;
+  created_at: Timestamp;
+}
+
+export interface BoardsTable {
+  id: Id;
+  owner_id: string;
+  name: string;
+  description: Generated<string>;
+  privacy: Generated<BoardPrivacy>;
+  pin_count: Generated<number>;
+  follower_count: Generated<number>;
+  collaborator_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  pins_modified_at: Timestamp;
+}
+
+export interface BoardSectionsTable {
+  id: Id;
+  board_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface BoardCollaboratorsTable {
+  board_id: string;
+  user_id: string;
+  status: 'invited' | 'accepted';
+  invited_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface BoardFollowsTable {
+  user_id: string;
+  board_id: string;
+  created_at: Timestamp;
+}
+
+export interface PinsTable {
+  id: Id;
+  owner_id: string;
+  board_id: string;
+  section_id: string | null;
+  /** The pin this one was saved from (null for an original). */
+  parent_pin_id: string | null;
+  /** The original at the root of the save chain; an original's is its own id. */
+  origin_pin_id: string;
+  title: Generated<string>;
+  description: Generated<string>;
+  link: string | null;
+  alt_text: string | null;
+  dominant_color: string | null;
+  media_type: 'image' | 'multiple_images';
+  creative_type: Generated<string>;
+  is_standard: Generated<boolean>;
+  /** Order within the board (descending); reordering moves a pin between neighbours. */
+  sort_key: number;
+  save_count: Generated<number>;
+  comment_count: Generated<number>;
+  reaction_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PinImagesTable {
+  pin_id: string;
+  position: number;
+  image_id: string;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+}
+
+export interface UserFollowsTable {
+  follower_id: string;
+  followee_id: string;
+  created_at: Timestamp;
+}
+
+export interface UserBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: Timestamp;
+}
+
+export interface CommentsTable {
+  id: Id;
+  pin_id: string;
+  author_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ReactionsTable {
+  pin_id: string;
+  user_id: string;
+  kind: string;
+  created_at: Timestamp;
+}
+
+export interface ReportsTable {
+  id: Id;
+  reporter_id: string;
+  target_type: 'pin' | 'user';
+  target_id: string;
+  reason: string;
+  details: Generated<string>;
+  status: Generated<'open' | 'resolved'>;
+  created_at: Timestamp;
 }

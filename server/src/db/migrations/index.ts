@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as createAccountsAndAuth from './2026_11_22_0900_create_accounts_and_auth.ts';
 import * as trackOauthCodeUse from './2026_11_22_1400_track_oauth_code_use.ts';
+import * as createPinnerCore from './2026_11_22_1500_create_pinner_core.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_accounts_and_auth': createAccountsAndAuth,
   '2026_11_22_1400_track_oauth_code_use': trackOauthCodeUse,
+  '2026_11_22_1500_create_pinner_core': createPinnerCore,
 };
