@@ -6,8 +6,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { installAuthentication } from './modules/auth/index.ts';
+import { boardsRoutes } from './modules/boards/index.ts';
+import { commentRoutes } from './modules/comments/index.ts';
+import { mediaRoutes } from './modules/media/index.ts';
 import { appRoutes, oauthRoutes } from './modules/oauth/index.ts';
+import { pinExtensionRoutes, pinRoutes } from './modules/pins/index.ts';
 import { sessionRoutes } from './modules/sessions/index.ts';
+import { socialRoutes } from './modules/social/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './platform/error-handler.ts';
@@ -64,5 +69,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(tokenRoutes(tokens));
   await app.register(oauthRoutes(oauth, sessions, accounts, config));
   await app.register(appRoutes(oauth));
+  await app.register(boardsRoutes(services.boards));
+  await app.register(socialRoutes(services.social));
+  await app.register(mediaRoutes(services.media));
+  await app.register(pinRoutes(services.pins, config));
+  await app.register(pinExtensionRoutes(services.pins, services.pinOrganizer));
+  await app.register(commentRoutes(services.comments));
   return app;
 }

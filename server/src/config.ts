@@ -24,6 +24,16 @@ export interface Config {
   loginLimitPerIp: number;
   loginLimitWindowSeconds: number;
   seedDemo: boolean;
+  /** Largest image accepted (upload or fetched from image_url), in bytes. */
+  maxUploadBytes: number;
+  /** Largest image accepted, in pixels (width x height), checked from the header before decoding. */
+  maxImagePixels: number;
+  /** Where LocalDiskStorage keeps images and their sizes. */
+  mediaDir: string;
+  /** Total time allowed to fetch an image_url, redirects included. */
+  imageFetchTimeoutMs: number;
+  /** Hosts, host:port pairs or CIDR ranges that image_url may reach despite being non-public. */
+  imageFetchAllowHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -88,6 +98,14 @@ class EnvReader {
     }
     return raw as T;
   }
+
+  list(name: string): string[] {
+    const raw = this.env[name] ?? '';
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  }
 }
 
 const DAY = 24 * 60 * 60;
@@ -96,12 +114,13 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function parseConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const read = new EnvReader(env);
   const port = read.integer('PORT', 8080, 0, 65535);
+  const dataDir = path.resolve(cwd, read.string('DATA_DIR', './data'));
   const config: Config = {
     port,
     host: read.string('HOST', '0.0.0.0'),
     publicUrl: read.optionalUrl('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     databaseUrl: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
-    dataDir: path.resolve(cwd, read.string('DATA_DIR', './data')),
+    dataDir,
     dbPoolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
     redisUrl: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
     natsUrl: read.optionalUrl('NATS_URL', ['nats:', 'tls:']),
@@ -116,6 +135,11 @@ export function parseConfig(env: Env = process.env, cwd: string = process.cwd())
     loginLimitPerIp: read.integer('LOGIN_LIMIT_PER_IP', 100, 1, 1_000_000),
     loginLimitWindowSeconds: read.integer('LOGIN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, DAY),
     seedDemo: read.boolean('SEED_DEMO', true),
+    maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxImagePixels: read.integer('MAX_IMAGE_PIXELS', 50_000_000, 1, 1_000_000_000),
+    mediaDir: path.resolve(cwd, read.string('MEDIA_DIR', path.join(dataDir, 'media'))),
+    imageFetchTimeoutMs: read.integer('IMAGE_FETCH_TIMEOUT_MS', 10_000, 100, 300_000),
+    imageFetchAllowHosts: read.list('IMAGE_FETCH_ALLOW_HOSTS'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -5,8 +5,13 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AccountsService } from './modules/accounts/index.ts';
+import { BoardsService } from './modules/boards/index.ts';
+import { CommentsService } from './modules/comments/index.ts';
+import { MediaService } from './modules/media/index.ts';
 import { OauthService } from './modules/oauth/index.ts';
+import { PinOrganizer, PinsService } from './modules/pins/index.ts';
 import { SessionsService } from './modules/sessions/index.ts';
+import { SocialService } from './modules/social/index.ts';
 import { TokensService } from './modules/tokens/index.ts';
 import { type Cache, createCache } from './platform/cache/index.ts';
 import type { ServiceContext } from './platform/context.ts';
@@ -19,6 +24,12 @@ export interface Services {
   tokens: TokensService;
   sessions: SessionsService;
   oauth: OauthService;
+  social: SocialService;
+  boards: BoardsService;
+  media: MediaService;
+  pins: PinsService;
+  pinOrganizer: PinOrganizer;
+  comments: CommentsService;
   close(): Promise<void>;
 }
 
@@ -56,6 +67,21 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const tokens = new TokensService(ctx);
   const sessions = new SessionsService(ctx, accounts, tokens);
   const oauth = new OauthService(ctx, tokens);
+  const social = new SocialService(ctx, accounts);
+  const boards = new BoardsService(ctx, social, accounts);
+  const media = new MediaService(ctx);
+  const pins = new PinsService(ctx, boards, media);
+  const pinOrganizer = new PinOrganizer(ctx, boards);
+  const comments = new CommentsService(ctx, pins);
+  // Reports may name only pins the reporter can see, by the pins module's own rules.
+  social.setPinVisibility(async (viewer, pinId) => {
+    try {
+      await pins.visiblePin(viewer, pinId);
+      return true;
+    } catch {
+      return false;
+    }
+  });
   return {
     ctx,
     database,
@@ -63,6 +89,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
     tokens,
     sessions,
     oauth,
+    social,
+    boards,
+    media,
+    pins,
+    pinOrganizer,
+    comments,
     async close() {
       await database.close();
       if (!options.cache) await cache.close();

@@ -64,3 +64,26 @@ export function pageFrom<T>(
 
 export const pageSchema = <T extends import('typebox').TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), bookmark: Type.Union([Type.String(), Type.Null()]) });
+
+const TIME_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const ID_KEY = /^\d{1,19}$/;
+
+/**
+ * The [timestamp, id] position of a list ordered by a timestamp and then an id, both descending
+ * (follows, blocks, collaborators). Timestamps travel with microseconds, as PostgreSQL keeps
+ * them, so a page boundary never falls between two rows of the same millisecond.
+ */
+export function decodeTimeBookmark(bookmark: string): [string, string] {
+  const [time, id] = decodeBookmark(bookmark, 2);
+  if (typeof time !== 'string' || !TIME_KEY.test(time) || typeof id !== 'string' || !ID_KEY.test(id)) {
+    throw invalid('Invalid bookmark.');
+  }
+  return [time, id];
+}
+
+/** The id position of a list ordered by id. */
+export function decodeIdBookmark(bookmark: string): string {
+  const [id] = decodeBookmark(bookmark, 1);
+  if (typeof id !== 'string' || !ID_KEY.test(id)) throw invalid('Invalid bookmark.');
+  return id;
+}

@@ -48,7 +48,11 @@ declare module 'fastify' {
 
 /** The calling user's id; 401 when anonymous, 403 when the credential has no user behind it. */
 export function requireUserId(request: FastifyRequest): string {
-  const principal = request.principal;
+  return userIdOf(request.principal);
+}
+
+/** The acting user's id; 401 when anonymous, 403 when the credential has no user behind it. */
+export function userIdOf(principal: Principal | null): string {
   if (!principal) throw new AppError('AUTHENTICATION_FAILED');
   if (!principal.userId) throw new AppError('NOT_PERMITTED', 'This token does not act for a user.');
   return principal.userId;

@@ -9,6 +9,14 @@ export function scopes(...required: Scope[]): SecurityRequirement[] {
   return [{ pinterest_oauth2: required }, { client_credentials: required }];
 }
 
+/**
+ * A Pinterest operation only a user's OAuth token may call: the spec lists no client_credentials
+ * requirement for it (e.g. DELETE /boards/{board_id}, the board section writes, follow_user/update).
+ */
+export function userScopes(...required: Scope[]): SecurityRequirement[] {
+  return [{ pinterest_oauth2: required }];
+}
+
 /** Only the web app's cookie session may call it (credential management). */
 export const SESSION_ONLY: SecurityRequirement[] = [{ session: [] }];
 

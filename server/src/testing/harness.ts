@@ -2,6 +2,9 @@
 // DATABASE_URL is set, an in-memory PGlite otherwise) and, with REDIS_URL, a private key prefix,
 // so runs never collide.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -58,6 +61,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     seedDemo: false,
     loginLimitPerIp: 10_000,
+    // Images go to a directory of this test's own, never into the work tree's ./data.
+    mediaDir: path.join(os.tmpdir(), `cb-test-media-${randomBytes(6).toString('hex')}`),
     ...overrides,
   };
 }
@@ -90,6 +95,7 @@ export async function startTestApp(
       await app.close();
       await cache.close();
       await database.drop();
+      if (overrides.mediaDir === undefined) await fs.rm(config.mediaDir, { recursive: true, force: true });
     },
   };
 }

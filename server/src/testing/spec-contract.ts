@@ -19,16 +19,21 @@ let spec: Spec | undefined;
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-// discriminator mappings in the spec name schemas that are not always subtypes; validation by
-// the composed schema (allOf/oneOf) is what matters, so discriminators are dropped.
+// Two OpenAPI 3.0 habits that JSON Schema validators reject are rewritten before compiling:
+// discriminator mappings (they name schemas that are not always subtypes; the composed allOf/oneOf
+// is what matters, so they are dropped) and `nullable` beside no `type` (it becomes "or null").
 function withoutDiscriminators(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutDiscriminators);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== 'discriminator')
-        .map(([key, v]) => [key, withoutDiscriminators(v)]),
-    );
+    const entries = Object.entries(value)
+      .filter(([key]) => key !== 'discriminator')
+      .map(([key, v]) => [key, withoutDiscriminators(v)] as const);
+    const schema = Object.fromEntries(entries) as Record<string, unknown>;
+    if (schema.nullable === true && schema.type === undefined) {
+      const { nullable: _nullable, ...rest } = schema;
+      return { anyOf: [rest, { type: 'null' }] };
+    }
+    return schema;
   }
   return value;
 }

@@ -65,3 +65,19 @@ export async function deleteUser(db: Kysely<DB>, id: string): Promise<boolean> {
   const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+export type UserCounter = 'board_count' | 'pin_count' | 'follower_count' | 'following_count';
+
+/** Adds to a user's denormalized counters; callers pass their transaction so counts move with rows. */
+export async function adjustCounters(
+  db: Kysely<DB>,
+  userId: string,
+  deltas: Partial<Record<UserCounter, number>>,
+): Promise<void> {
+  const entries = Object.entries(deltas).filter(([, delta]) => delta !== 0) as [UserCounter, number][];
+  if (entries.length === 0) return;
+  const set = Object.fromEntries(
+    entries.map(([column, delta]) => [column, sql<number>`greatest(${sql.ref(column)} + ${delta}, 0)`]),
+  );
+  await db.updateTable('users').set(set).where('id', '=', userId).execute();
+}
