@@ -24,6 +24,10 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string): P
       servers: [{ url: publicUrl }],
       tags: [
         { name: 'user_account' },
+        { name: 'boards' },
+        { name: 'board_sections' },
+        { name: 'pins' },
+        { name: 'search' },
         { name: 'oauth' },
         { name: 'extensions', description: 'Corkboard operations that Pinterest keeps internal.' },
         { name: 'system', description: 'Liveness and readiness.' },
