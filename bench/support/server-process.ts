@@ -10,10 +10,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startProcess(entry: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startProcess(
+  entry: string,
+  env: Record<string, string> = {},
+  /** Extra node flags before the entry, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     env: {
       ...process.env,
       PORT: String(port),

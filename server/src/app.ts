@@ -11,6 +11,7 @@ import { commentRoutes } from './modules/comments/index.ts';
 import { mediaRoutes } from './modules/media/index.ts';
 import { appRoutes, oauthRoutes } from './modules/oauth/index.ts';
 import { pinExtensionRoutes, pinRoutes } from './modules/pins/index.ts';
+import { searchRoutes } from './modules/search/index.ts';
 import { sessionRoutes } from './modules/sessions/index.ts';
 import { socialRoutes } from './modules/social/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -75,5 +76,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pinRoutes(services.pins, config));
   await app.register(pinExtensionRoutes(services.pins, services.pinOrganizer));
   await app.register(commentRoutes(services.comments));
+  await app.register(searchRoutes(services.search));
   return app;
 }

@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       databaseUrl: undefined,
       dataDir: '/srv/corkboard/data',
       dbPoolSize: 10,
+      dbPreparedStatements: true,
       redisUrl: undefined,
       natsUrl: undefined,
       logLevel: 'info',
@@ -66,6 +67,7 @@ describe('parseConfig', () => {
         TRUST_PROXY: 'on',
         SEED_DEMO: 'Off',
         DB_POOL_SIZE: '500',
+        DB_PREPARED_STATEMENTS: 'false',
       },
       '/srv',
     );
@@ -83,6 +85,7 @@ describe('parseConfig', () => {
       trustProxy: true,
       seedDemo: false,
       dbPoolSize: 500,
+      dbPreparedStatements: false,
     });
     expect(parseConfig({ PUBLIC_URL: 'https://pins.example', DATA_DIR: '/data' }, '/srv')).toMatchObject({
       publicUrl: 'https://pins.example',

@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  /** Run repeated parameterized statements as named prepared statements. */
+  dbPreparedStatements: boolean;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
   logLevel: LogLevel;
@@ -122,6 +124,7 @@ export function parseConfig(env: Env = process.env, cwd: string = process.cwd())
     databaseUrl: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir,
     dbPoolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
+    dbPreparedStatements: read.boolean('DB_PREPARED_STATEMENTS', true),
     redisUrl: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
     natsUrl: read.optionalUrl('NATS_URL', ['nats:', 'tls:']),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),

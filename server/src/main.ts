@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { startAdminChannel } from './cli/admin-channel.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { DataDirBusyError } from './db/data-dir-lock.ts';
+import { type DemoSeed, startDemoSeed } from './modules/seed/index.ts';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const config = parseConfig();
   const app = await buildApp(config);
   const admin = config.databaseUrl ? undefined : await startAdminChannel(config.dataDir, app.services);
+  let demo: DemoSeed | undefined;
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     // process until the keep-alive timeout; keep closing idle connections while draining.
     setInterval(() => app.server.closeIdleConnections(), 100).unref();
     Promise.resolve(admin?.close())
+      .then(() => demo?.stop())
       .then(() => app.close())
       .then(() => {
         app.log.info('shutdown complete');
@@ -42,6 +45,10 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Corkboard is running at ${config.publicUrl}`);
+  // First start on an empty database: seed the demo world in the background, while serving.
+  if (config.seedDemo) {
+    demo = startDemoSeed(app.services, { announce: (line) => process.stdout.write(`${line}\n`) });
+  }
 }
 
 main().catch((error: unknown) => {

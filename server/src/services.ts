@@ -10,6 +10,7 @@ import { CommentsService } from './modules/comments/index.ts';
 import { MediaService } from './modules/media/index.ts';
 import { OauthService } from './modules/oauth/index.ts';
 import { PinOrganizer, PinsService } from './modules/pins/index.ts';
+import { SearchService } from './modules/search/index.ts';
 import { SessionsService } from './modules/sessions/index.ts';
 import { SocialService } from './modules/social/index.ts';
 import { TokensService } from './modules/tokens/index.ts';
@@ -30,6 +31,7 @@ export interface Services {
   pins: PinsService;
   pinOrganizer: PinOrganizer;
   comments: CommentsService;
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
+    preparedStatements: config.dbPreparedStatements,
     inMemory: options.inMemory,
   });
   const cache = options.cache ?? createCache(config);
@@ -73,6 +76,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const pins = new PinsService(ctx, boards, media);
   const pinOrganizer = new PinOrganizer(ctx, boards);
   const comments = new CommentsService(ctx, pins);
+  const search = new SearchService(ctx, boards, pins);
+  // Deleting an account cascades to its rows; each module fixes, in the same transaction, the
+  // counts those rows held on other users, boards and pins.
+  for (const module of [social, boards, pins, comments]) {
+    accounts.onAccountDeleting((db, userId) => module.accountDeleting(db, userId));
+  }
   // Reports may name only pins the reporter can see, by the pins module's own rules.
   social.setPinVisibility(async (viewer, pinId) => {
     try {
@@ -95,6 +104,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     pins,
     pinOrganizer,
     comments,
+    search,
     async close() {
       await database.close();
       if (!options.cache) await cache.close();

@@ -2,6 +2,7 @@
 // when a server holds the embedded database, inside that server through the admin channel.
 import { parseArgs } from 'node:util';
 import { migrateToLatest } from '../db/migrate.ts';
+import { formatSummary, seedSynthetic } from '../modules/seed/index.ts';
 import { parseScopeList } from '../modules/tokens/index.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Services } from '../services.ts';
@@ -20,6 +21,9 @@ export const USAGE = `Usage: corkboard <command>
                                             print a new personal access token, alone on stdout
   apps create --name N --redirect-uri URI [--redirect-uri URI ...] [--owner U]
                                             register an OAuth app; prints its client_id and secret
+  seed --users N --pins N --boards N [--saves N] [--seed S] [--images N]
+                                            add a synthetic world for benchmarks (progress on stderr);
+                                            saves default to 2 per pin, images to 6 per topic
 `;
 
 class UsageError extends Error {}
@@ -41,6 +45,17 @@ function options<T extends Record<string, { type: 'string' | 'boolean'; multiple
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+function count(values: Record<string, unknown>, name: string, min: number, fallback?: number): number {
+  const raw = values[name];
+  if (raw === undefined && fallback !== undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d[\d_]*$/.test(raw))
+    throw new UsageError(`--${name} must be a whole number`);
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value < min || value > 1_000_000_000)
+    throw new UsageError(`--${name} must be from ${min} to 1000000000`);
+  return value;
 }
 
 type Handler = (services: Services, args: string[]) => Promise<CommandResult>;
@@ -106,6 +121,30 @@ const COMMANDS: Record<string, Handler> = {
       ownerUserId: owner?.id ?? null,
     });
     return ok(`${JSON.stringify(app, null, 2)}\n`);
+  },
+
+  async seed(services, args) {
+    const values = options(args, {
+      users: { type: 'string' },
+      pins: { type: 'string' },
+      boards: { type: 'string' },
+      saves: { type: 'string' },
+      seed: { type: 'string' },
+      images: { type: 'string' },
+    });
+    const pins = count(values, 'pins', 0);
+    const saves = count(values, 'saves', 0, pins * 2);
+    if (saves > 0 && pins === 0) throw new UsageError('--saves needs --pins of at least 1');
+    const summary = await seedSynthetic(services, {
+      users: count(values, 'users', 1),
+      boards: count(values, 'boards', 1),
+      pins,
+      saves,
+      seed: values.seed,
+      imagesPerTopic: count(values, 'images', 1, 6),
+      progress: (line) => process.stderr.write(`${line}\n`),
+    });
+    return ok(formatSummary(summary));
   },
 };
 

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { kyselyPool } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
 export interface DatabaseOptions {
@@ -15,6 +16,8 @@ export interface DatabaseOptions {
   poolSize: number;
   /** Embedded only: keep the database in memory (tests). */
   inMemory?: boolean;
+  /** Run repeated parameterized statements as named prepared statements (default true). */
+  preparedStatements?: boolean;
 }
 
 export interface Database {
@@ -24,11 +27,12 @@ export interface Database {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const prepare = options.preparedStatements ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
     // An idle client's error (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, { prepare }) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
@@ -43,7 +47,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pglite = await PGlite.create(dataDir);
     // PGlite is single-connection; the adapter's pool size is 1 and Kysely queues behind it.
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withWellFormedText(pool) }) });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: kyselyPool(pool, { prepare, mapParameter: wellFormed }) }),
+    });
     return {
       db,
       kind: 'pglite',
@@ -61,30 +67,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-function wellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
-  return Array.isArray(value) ? value.map(wellFormed) : value;
-}
-
 /**
  * PGlite's wire encoder miscounts the UTF-8 length of a lone low surrogate that follows a non-ASCII
  * character, which truncates the value (PostgreSQL then rejects it, or stores it cut short). Over a
  * socket node-postgres encodes lone surrogates as U+FFFD; this does the same before PGlite sees them.
  */
-function withWellFormedText(pool: pg.Pool): PostgresPool {
-  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  return {
-    async connect() {
-      const client = await pool.connect();
-      let wrapper = wrappers.get(client);
-      if (!wrapper) {
-        const query = (sqlOrCursor: string, parameters?: readonly unknown[]) =>
-          client.query(sqlOrCursor, parameters?.map(wellFormed));
-        wrapper = { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() };
-        wrappers.set(client, wrapper);
-      }
-      return wrapper;
-    },
-    end: () => pool.end(),
-  };
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  return Array.isArray(value) ? value.map(wellFormed) : value;
 }

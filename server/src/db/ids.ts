@@ -8,6 +8,11 @@
 // Every API process asks the database, so ids are unique across processes with no coordination
 // between them, and they sort roughly by creation time. The shard bits let a later scale-out
 // split rows by logical shard and still find a row's home from its id alone.
+//
+// Shard 1023 is reserved for seeded data (modules/seed/id-minter.ts): `corkboard seed` and the demo
+// world mint ids in the app, with times in the past (spread over the last 90 days, which is also
+// their created_at), shard 1023, and the run's slot in the sequence bits. next_id() must never be
+// called with shard 1023, so the two can never produce the same id.
 
 export const ID_EPOCH_MS = 1_767_225_600_000n;
 const MAX_ID = (1n << 63n) - 1n;

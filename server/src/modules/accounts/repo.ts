@@ -60,6 +60,15 @@ export async function updatePasswordHash(db: Kysely<DB>, id: string, passwordHas
     .execute();
 }
 
+/**
+ * Locks the user's row until the transaction ends: rows that would refer to the user (a follow, a
+ * comment) wait for their foreign-key check, so nothing new is counted while the account goes.
+ */
+export async function lockUser(db: Kysely<DB>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Removes the user; foreign keys cascade to everything the account owns. */
 export async function deleteUser(db: Kysely<DB>, id: string): Promise<boolean> {
   const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();

@@ -41,8 +41,21 @@ export function toPublicProfile(user: repo.UserRow): PublicProfile {
   };
 }
 
+/**
+ * Runs inside the transaction that deletes a user, before the rows go: each module fixes the counts
+ * that the user's rows hold on other users, boards and pins (the cascade deletes rows, not counts).
+ */
+export type AccountDeletingHook = (db: ServiceContext['db'], userId: string) => Promise<void>;
+
 export class AccountsService {
+  private readonly deletingHooks: AccountDeletingHook[] = [];
+
   constructor(private readonly ctx: ServiceContext) {}
+
+  /** Registers work that must happen in the transaction that deletes an account (services.ts). */
+  onAccountDeleting(hook: AccountDeletingHook): void {
+    this.deletingHooks.push(hook);
+  }
 
   async signUp(input: SignUpBody): Promise<repo.UserRow> {
     try {
@@ -96,7 +109,10 @@ export class AccountsService {
     if (!(await verifyPassword(user.password_hash, password))) throw wrongPassword();
   }
 
-  deleteUser(db: ServiceContext['db'], userId: string): Promise<boolean> {
+  /** Deletes the user and, by cascade, what they own; pass a transaction (the hooks run in it first). */
+  async deleteUser(db: ServiceContext['db'], userId: string): Promise<boolean> {
+    if (!(await repo.lockUser(db, userId))) return false;
+    for (const hook of this.deletingHooks) await hook(db, userId);
     return repo.deleteUser(db, userId);
   }
 }

@@ -199,6 +199,22 @@ export function listInvites(
 }
 
 /**
+ * Before a user is deleted (their board follows and collaborations go by cascade): the
+ * follower_count and collaborator_count of the other people's boards they followed or joined.
+ */
+export async function releaseBoardTies(db: Kysely<DB>, userId: string): Promise<void> {
+  await sql`
+    update boards set follower_count = greatest(boards.follower_count - 1, 0)
+    from board_follows bf
+    where bf.user_id = ${userId} and bf.board_id = boards.id and boards.owner_id <> ${userId}`.execute(db);
+  await sql`
+    update boards set collaborator_count = greatest(boards.collaborator_count - 1, 0)
+    from board_collaborators bc
+    where bc.user_id = ${userId} and bc.status = 'accepted' and bc.board_id = boards.id
+      and boards.owner_id <> ${userId}`.execute(db);
+}
+
+/**
  * What a block ends between two users on boards: each one's follows of the other's boards and
  * each one's collaborations (and invitations) on the other's boards, with the boards' counts.
  */

@@ -123,6 +123,11 @@ export class BoardsService {
     return { board, section };
   }
 
+  /** Account deletion hook: counts on others' boards the user followed or joined (services.ts). */
+  accountDeleting(db: Kysely<DB>, userId: string): Promise<void> {
+    return relationsRepo.releaseBoardTies(db, userId);
+  }
+
   /** Adds `delta` to the board's pin_count and bumps board_pins_modified_at; pass the pin's transaction. */
   adjustPinCount(db: Kysely<DB>, boardId: string, delta: number): Promise<void> {
     return repo.adjustPinCount(db, boardId, delta);

@@ -30,7 +30,7 @@ export async function tokenHeaders(app: FastifyInstance, who: Actor, scopes: str
 
 export async function call(
   app: FastifyInstance,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   headers: Record<string, string>,
   payload?: object,

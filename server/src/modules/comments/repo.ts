@@ -70,6 +70,20 @@ export async function deleteComment(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('comments').where('id', '=', id).execute();
 }
 
+/**
+ * Before a user is deleted (their comments and reactions go by cascade): the comment_count and
+ * reaction_count of the pins they commented on or reacted to.
+ */
+export async function releaseEngagement(db: Kysely<DB>, userId: string): Promise<void> {
+  await sql`
+    update pins set comment_count = greatest(pins.comment_count - counted.n, 0)
+    from (select pin_id, count(*)::int as n from comments where author_id = ${userId} group by pin_id) counted
+    where pins.id = counted.pin_id`.execute(db);
+  await sql`
+    update pins set reaction_count = greatest(pins.reaction_count - 1, 0)
+    from reactions r where r.user_id = ${userId} and pins.id = r.pin_id`.execute(db);
+}
+
 export type ReactionRow = Selectable<ReactionsTable>;
 
 /** Sets the user's reaction; returns whether it is new (not a change of kind). */

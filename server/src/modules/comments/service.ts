@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { isId } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { decodeBookmark, type Page, pageFrom } from '../../platform/pagination.ts';
 import { type Principal, userIdOf } from '../../platform/principal.ts';
@@ -31,6 +33,11 @@ export class CommentsService {
     private readonly ctx: ServiceContext,
     private readonly pins: PinsService,
   ) {}
+
+  /** Account deletion hook: comment and reaction counts of the pins the user engaged with (services.ts). */
+  accountDeleting(db: Kysely<DB>, userId: string): Promise<void> {
+    return repo.releaseEngagement(db, userId);
+  }
 
   async add(viewer: Principal, pinId: string, text: string): Promise<Comment> {
     const authorId = userIdOf(viewer);

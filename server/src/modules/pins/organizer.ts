@@ -2,7 +2,7 @@
 import { isId } from '../../db/ids.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
-import { type Principal, userIdOf } from '../../platform/principal.ts';
+import { hasScope, type Principal, userIdOf } from '../../platform/principal.ts';
 import type { BoardsService } from '../boards/index.ts';
 import { notPinOwner, pinNotFound } from './errors.ts';
 import * as repo from './repo.ts';
@@ -59,7 +59,11 @@ export class PinOrganizer {
       throw invalid(`Move between 1 and ${MAX_BULK_MOVE} pins at a time.`);
     }
     const target = await this.boards.writableBoard(viewer, boardId, sectionId);
-    const pins = await repo.pinsByIds(this.ctx.db, unique.filter(isId));
+    // Pins the viewer cannot see are missing (404), not someone else's (403): that would confirm
+    // that a pin on a secret board, or a blocked user's pin, exists.
+    const pins = (
+      await repo.pinsByIds(this.ctx.db, unique.filter(isId), this.boards.visibleBoardsFilter(viewer))
+    ).filter((pin) => pin.board_privacy !== 'SECRET' || hasScope(viewer, 'pins:read_secret'));
     if (pins.length !== unique.length) throw pinNotFound();
     for (const pin of pins) {
       if (pin.owner_id !== userId && pin.board_owner_id !== userId) throw notPinOwner();

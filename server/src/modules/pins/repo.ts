@@ -10,15 +10,17 @@ import type { DB, ImagesTable, PinImagesTable, PinsTable } from '../../db/schema
 
 export type PinRecord = Selectable<PinsTable>;
 
-/** A pin with what every response needs from its board. */
+export type PinImageRow = Selectable<PinImagesTable> &
+  Pick<Selectable<ImagesTable>, 'width' | 'height' | 'variants' | 'dominant_color' | 'phash'>;
+
+/** A pin with what every response needs from its board, and its images when the query loaded them. */
 export interface PinWithBoard extends PinRecord {
   board_owner_id: string;
   board_owner_username: string;
   board_privacy: 'PUBLIC' | 'PROTECTED' | 'SECRET';
+  /** The pin's images in slot order, when fetched in the same query (withImages). */
+  images?: PinImageRow[];
 }
-
-export type PinImageRow = Selectable<PinImagesTable> &
-  Pick<Selectable<ImagesTable>, 'width' | 'height' | 'variants' | 'dominant_color' | 'phash'>;
 
 export type NewPin = Omit<
   PinRecord,
@@ -43,12 +45,49 @@ export async function insertPin(
     .execute();
 }
 
+/** Every column of PinsTable, named: `pins.*` would also fetch the search tsvector, which no reader needs. */
+const PIN_COLUMNS = [
+  'pins.id',
+  'pins.owner_id',
+  'pins.board_id',
+  'pins.section_id',
+  'pins.parent_pin_id',
+  'pins.origin_pin_id',
+  'pins.title',
+  'pins.description',
+  'pins.link',
+  'pins.alt_text',
+  'pins.dominant_color',
+  'pins.media_type',
+  'pins.creative_type',
+  'pins.is_standard',
+  'pins.sort_key',
+  'pins.save_count',
+  'pins.comment_count',
+  'pins.reaction_count',
+  'pins.created_at',
+  'pins.updated_at',
+] as const satisfies readonly `pins.${keyof PinsTable}`[];
+
+/**
+ * The pin's images (PinImageRow, slot order) as one JSON array, so a page of pins and their images
+ * come back in one round trip. Ids and the 64-bit hash travel as text, as node-postgres gives bigints.
+ */
+const imagesJson = sql<PinImageRow[]>`coalesce((
+    select json_agg(json_build_object(
+      'pin_id', pi.pin_id::text, 'position', pi.position, 'image_id', pi.image_id::text,
+      'title', pi.title, 'description', pi.description, 'link', pi.link,
+      'width', im.width, 'height', im.height, 'variants', im.variants,
+      'dominant_color', im.dominant_color, 'phash', im.phash::text) order by pi.position)
+    from pin_images pi join images im on im.id = pi.image_id
+    where pi.pin_id = pins.id), '[]'::json)`;
+
 function pinsWithBoards(db: Kysely<DB>) {
   return db
     .selectFrom('pins')
     .innerJoin('boards', 'boards.id', 'pins.board_id')
     .innerJoin('users as board_owner', 'board_owner.id', 'boards.owner_id')
-    .selectAll('pins')
+    .select(PIN_COLUMNS)
     .select([
       'boards.owner_id as board_owner_id',
       'board_owner.username as board_owner_username',
@@ -56,8 +95,30 @@ function pinsWithBoards(db: Kysely<DB>) {
     ]);
 }
 
+/** pinsWithBoards with each pin's images, for queries whose rows are presented as Pins. */
+function pinsWithImages(db: Kysely<DB>) {
+  return pinsWithBoards(db).select(imagesJson.as('images'));
+}
+
 export async function findPin(db: Kysely<DB>, id: string): Promise<PinWithBoard | undefined> {
   return pinsWithBoards(db).where('pins.id', '=', id).executeTakeFirst();
+}
+
+/** A condition over the unaliased `boards` table: which boards the caller may see. */
+export type BoardCondition = () => Expression<SqlBool>;
+
+/**
+ * The pin if it is on a board the condition admits (board visibility and blocks, in the same
+ * query), optionally with its images: one round trip for GET /v5/pins/{id} and every pin check.
+ */
+export async function findVisiblePin(
+  db: Kysely<DB>,
+  id: string,
+  boardVisible: BoardCondition,
+  withImages: boolean,
+): Promise<PinWithBoard | undefined> {
+  const query = withImages ? pinsWithImages(db) : pinsWithBoards(db);
+  return query.where('pins.id', '=', id).where(boardVisible()).executeTakeFirst();
 }
 
 export interface BoardPinsQuery {
@@ -69,7 +130,7 @@ export interface BoardPinsQuery {
 
 /** Pins of a board (or one of its sections) in board order: sort_key, then id, both descending. */
 export function listBoardPins(db: Kysely<DB>, q: BoardPinsQuery): Promise<PinWithBoard[]> {
-  let query = pinsWithBoards(db).where('pins.board_id', '=', q.boardId);
+  let query = pinsWithImages(db).where('pins.board_id', '=', q.boardId);
   if (q.sectionId) query = query.where('pins.section_id', '=', q.sectionId);
   if (q.after) {
     const [sortKey, id] = q.after;
@@ -96,7 +157,7 @@ export interface OwnedPinsQuery {
 
 /** Pins a user created or saved, newest first. */
 export function listOwnedPins(db: Kysely<DB>, q: OwnedPinsQuery): Promise<PinWithBoard[]> {
-  let query = pinsWithBoards(db)
+  let query = pinsWithImages(db)
     .where('pins.owner_id', '=', q.ownerId)
     .where('boards.privacy', 'in', q.privacies);
   if (q.excludeNative) query = query.where('pins.parent_pin_id', 'is not', null);
@@ -195,9 +256,17 @@ export async function neighbourKeys(
   return { above: anchor.sort_key, below: next?.sort_key ?? null };
 }
 
-export function pinsByIds(db: Kysely<DB>, ids: string[]): Promise<PinWithBoard[]> {
+/** Pins by id (on boards the condition admits, when given), in no particular order. */
+export function pinsByIds(
+  db: Kysely<DB>,
+  ids: string[],
+  boardVisible?: BoardCondition,
+): Promise<PinWithBoard[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return pinsWithBoards(db).where('pins.id', 'in', ids).execute();
+  return pinsWithBoards(db)
+    .where('pins.id', 'in', ids)
+    .$if(boardVisible !== undefined, (q) => q.where(boardVisible!()))
+    .execute();
 }
 
 /** The user's board whose pins changed most recently: where a save without a board goes. */
@@ -210,6 +279,23 @@ export async function lastUsedBoardId(db: Kysely<DB>, userId: string): Promise<s
     .limit(1)
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * Before a user is deleted (their pins and boards go by cascade): the pin_count of other people's
+ * boards holding the user's pins (collaborative boards), and the pin_count of other people whose
+ * pins sit on the user's boards.
+ */
+export async function releasePinCounts(db: Kysely<DB>, userId: string): Promise<void> {
+  await sql`
+    update boards set pin_count = greatest(boards.pin_count - counted.n, 0), pins_modified_at = now()
+    from (select board_id, count(*)::int as n from pins where owner_id = ${userId} group by board_id) counted
+    where boards.id = counted.board_id and boards.owner_id <> ${userId}`.execute(db);
+  await sql`
+    update users set pin_count = greatest(users.pin_count - counted.n, 0)
+    from (select p.owner_id, count(*)::int as n from pins p join boards b on b.id = p.board_id
+          where b.owner_id = ${userId} and p.owner_id <> ${userId} group by p.owner_id) counted
+    where users.id = counted.owner_id`.execute(db);
 }
 
 export type EngagementCounter = 'comment_count' | 'reaction_count';
@@ -238,7 +324,7 @@ export function listUserPins(
   beforeId: string | undefined,
   limit: number,
 ): Promise<PinWithBoard[]> {
-  return pinsWithBoards(db)
+  return pinsWithImages(db)
     .innerJoin('users as pinner', 'pinner.id', 'pins.owner_id')
     .where(sql`lower(pinner.username)`, '=', username.toLowerCase())
     .where((eb) => boardVisible(eb as never))

@@ -9,7 +9,7 @@ import { adjustUserCounters } from '../accounts/index.ts';
 import type { BoardsService } from '../boards/index.ts';
 import type { MediaService } from '../media/index.ts';
 import { noBoardToSaveTo, notPinOwner, pinNotFound } from './errors.ts';
-import { groupImages, toPin } from './presenter.ts';
+import { groupImages, type ImageSizesOf, toPin } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { MediaSource, Pin, PinCreateBody, PinUpdateBody } from './schemas.ts';
 
@@ -35,37 +35,36 @@ export class PinsService {
     );
   }
 
-  /** The pin if the viewer may see it; 404 otherwise, exactly as for a missing pin. */
+  /**
+   * The pin if the viewer may see it; 404 otherwise, exactly as for a missing pin. The board's
+   * visibility (privacy, membership, blocks either way) is checked in the same query as the pin,
+   * by the boards module's own condition.
+   */
   async visiblePin(
     viewer: Principal | null,
     pinId: string,
     db: Kysely<DB> = this.ctx.db,
+    withImages = false,
   ): Promise<repo.PinWithBoard> {
-    const pin = isId(pinId) ? await repo.findPin(db, pinId) : undefined;
-    if (!pin) throw pinNotFound();
-    try {
-      await this.boards.visibleBoard(viewer, pin.board_id, db);
-    } catch {
-      throw pinNotFound();
-    }
-    if (!this.secretAllowed(viewer, pin.board_privacy, 'read')) throw pinNotFound();
+    const pin = isId(pinId)
+      ? await repo.findVisiblePin(db, pinId, this.boards.visibleBoardsFilter(viewer), withImages)
+      : undefined;
+    if (!pin || !this.secretAllowed(viewer, pin.board_privacy, 'read')) throw pinNotFound();
     return pin;
   }
 
+  /** Pins as the spec's Pin; rows loaded with their images are presented without another query. */
   async present(viewer: Principal | null, rows: repo.PinWithBoard[], withMetrics: boolean): Promise<Pin[]> {
-    const images = groupImages(
-      await repo.imagesOfPins(
-        this.ctx.db,
-        rows.map((r) => r.id),
-      ),
-    );
+    const missing = rows.filter((row) => row.images === undefined).map((row) => row.id);
+    const loaded = groupImages(await repo.imagesOfPins(this.ctx.db, missing));
+    const sizesOf: ImageSizesOf = (image) => this.media.imageSizes(image);
     return rows.map((row) =>
-      toPin(row, images.get(row.id) ?? [], viewer, withMetrics, (image) => this.media.imageSizes(image)),
+      toPin(row, row.images ?? loaded.get(row.id) ?? [], viewer, withMetrics, sizesOf),
     );
   }
 
   async get(viewer: Principal | null, pinId: string, withMetrics: boolean): Promise<Pin> {
-    const pin = await this.visiblePin(viewer, pinId);
+    const pin = await this.visiblePin(viewer, pinId, this.ctx.db, true);
     return (await this.present(viewer, [pin], withMetrics))[0]!;
   }
 
@@ -144,12 +143,12 @@ export class PinsService {
     sectionId?: string | null,
   ): Promise<Pin> {
     const userId = userIdOf(viewer);
-    const source = await this.visiblePin(viewer, pinId);
+    const source = await this.visiblePin(viewer, pinId, this.ctx.db, true);
     const chosenBoard = boardId ?? (await repo.lastUsedBoardId(this.ctx.db, userId));
     if (!chosenBoard) throw noBoardToSaveTo();
     const target = await this.boards.writableBoard(viewer, chosenBoard, sectionId);
     if (!this.secretAllowed(viewer, target.board.privacy, 'write')) throw pinNotFound();
-    const images = await repo.imagesOfPins(this.ctx.db, [source.id]);
+    const images = source.images ?? [];
     const newId = await this.ctx.db.transaction().execute(async (trx) => {
       const id = await repo.mintId(trx);
       await repo.insertPin(
@@ -220,6 +219,11 @@ export class PinsService {
       }
     });
     return this.get(viewer, pin.id, false);
+  }
+
+  /** Account deletion hook: pin counts of boards and users other than the deleted one (services.ts). */
+  accountDeleting(db: Kysely<DB>, userId: string): Promise<void> {
+    return repo.releasePinCounts(db, userId);
   }
 
   async delete(viewer: Principal, pinId: string): Promise<void> {

@@ -124,6 +124,19 @@ export function listFollowing(
   return query.orderBy('g.followed_at', 'desc').orderBy('g.user_id', 'desc').limit(limit).execute();
 }
 
+/**
+ * Before a user is deleted (their follows go by cascade): one follower fewer for everyone they
+ * follow, one followee fewer for everyone following them.
+ */
+export async function releaseFollowCounts(db: Kysely<DB>, userId: string): Promise<void> {
+  await sql`
+    update users set follower_count = greatest(users.follower_count - 1, 0)
+    from user_follows f where f.follower_id = ${userId} and users.id = f.followee_id`.execute(db);
+  await sql`
+    update users set following_count = greatest(users.following_count - 1, 0)
+    from user_follows f where f.followee_id = ${userId} and users.id = f.follower_id`.execute(db);
+}
+
 // ---- blocks ----
 
 export async function insertBlock(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {

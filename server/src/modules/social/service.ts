@@ -131,6 +131,11 @@ export class SocialService {
     return summary(target.username);
   }
 
+  /** Account deletion hook: the follower and following counts of the user's follows (services.ts). */
+  accountDeleting(db: Kysely<DB>, userId: string): Promise<void> {
+    return repo.releaseFollowCounts(db, userId);
+  }
+
   async unblock(userId: string, username: string): Promise<void> {
     const target = await this.accounts.getByUsername(username);
     await repo.deleteBlock(this.ctx.db, userId, target.id);
