@@ -1,0 +1,333 @@
+// The data platform under load.
+//
+// Ingestion, end to end: BENCH_EVENTS_CLIENTS clients (default 8, each its own user and token)
+// POST BENCH_EVENTS_TOTAL events (default 200000; 90% impressions, 7% closeups, 3% outbound
+// clicks over BENCH_EVENTS_PINS pins) in batches of 500 to a real server process, and the clock
+// stops when the analytics API shows every event in the rollups and the core metrics count them
+// all (drained). Once on the embedded defaults, once with NATS_URL (nats://127.0.0.1:4222 unless
+// set; a stream of this run's own, deleted after). Meanwhile a probe posts one closeup every
+// 200 ms on a pin of its own and polls GET /v5/pins/{id}/analytics: POST-to-visible lag.
+//
+// Raw JetStream: the same number of acked publishes of event-sized payloads (256 in flight, as
+// the relay does) to a stream of its own, for the ratio to ingestion over NATS.
+//
+// Analytics reads: BENCH_ANALYTICS_EVENTS events (default 10000000) over the last 90 days, on
+// BENCH_ANALYTICS_PINS seeded pins (default 2000, `corkboard seed`'s code), are aggregated by the
+// rollup consumer's own pure function and written by its own upsert, in batches (no log, no
+// HTTP); then a server on that database answers user_account/analytics (90 days), pins/{id}/analytics
+// (90 days) and top_pins (90 days), one request at a time for 5 s each (the embedded database
+// runs one query at a time, so more connections would measure queueing), for the heaviest user
+// and pin.
+//
+// Embedded PGlite by default; with DATABASE_URL a throwaway database on that server per phase.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { sql } from 'kysely';
+import { parseConfig } from '../../server/src/config.ts';
+import { analyticsProjections } from '../../server/src/modules/analytics/index.ts';
+import type { LoggedEvent } from '../../server/src/modules/events/index.ts';
+import { seedSynthetic } from '../../server/src/modules/seed/index.ts';
+import { createLogger } from '../../server/src/platform/logger.ts';
+import { SCOPES } from '../../server/src/platform/principal.ts';
+import { createServices } from '../../server/src/services.ts';
+import { provisionDatabase } from '../../server/src/testing/harness.ts';
+import {
+  APPS,
+  type Client,
+  createPins,
+  day,
+  eventJson,
+  getJson,
+  makeBodies,
+  signedUpClient,
+  startProbe,
+} from '../support/event-traffic.ts';
+import { load } from '../support/load.ts';
+import { report } from '../support/report.ts';
+import { startProcess } from '../support/server-process.ts';
+
+const BENCH = 'events';
+
+const DAY_MS = 86_400_000;
+
+function envCount(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+const say = (line: string) => process.stderr.write(`events bench: ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+interface IngestResult {
+  eventsPerSecond: number;
+  lagsSeconds: number[];
+}
+
+/** One ingestion run against a fresh server with `env`. */
+async function ingest(env: Record<string, string>, total: number, clientsWanted: number, pinsWanted: number) {
+  const database = await provisionDatabase();
+  if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
+  const server = await startProcess('server/src/main.ts', {
+    EVENTS_INGEST_LIMIT_PER_MINUTE: '100000000',
+    LOGIN_LIMIT_PER_IP: '1000000',
+    ...env,
+  });
+  try {
+    const owner = await signedUpClient(server.url);
+    const pinIds = await createPins(server.url, owner, pinsWanted);
+    const probePin = pinIds.pop()!;
+    const clients: Client[] = [];
+    for (let i = 0; i < clientsWanted; i++) clients.push(await signedUpClient(server.url));
+    const { bodies, expected } = makeBodies(total, pinIds);
+    const today = day(new Date());
+    const analytics = `${server.url}/v5/user_account/analytics?start_date=${day(new Date(Date.now() - DAY_MS))}&end_date=${today}&metric_types=IMPRESSION,PIN_CLICK,OUTBOUND_CLICK`;
+    const probe = startProbe(server.url, owner, probePin);
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let i = next++; i < bodies.length; i = next++) {
+          const response = await fetch(`${server.url}/v5/events`, {
+            method: 'POST',
+            headers: { ...client.headers, 'content-type': 'application/json' },
+            body: bodies[i],
+          });
+          if (response.status !== 202)
+            throw new Error(`POST /v5/events: ${response.status} ${await response.text()}`);
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    const posted = performance.now();
+    for (;;) {
+      // The probe's closeups only add to PIN_CLICK; the log is consumed in order, so once every
+      // impression and outbound click is in, the closeups posted with them are too.
+      const summary = (await getJson(analytics, owner.headers)).all.summary_metrics;
+      if (
+        summary.IMPRESSION === expected.impression &&
+        summary.OUTBOUND_CLICK === expected.outbound_click &&
+        summary.PIN_CLICK >= expected.pin_click
+      ) {
+        break;
+      }
+      if (performance.now() - posted > 600_000) throw new Error(`not drained: ${JSON.stringify(summary)}`);
+      await sleep(50);
+    }
+    const drained = performance.now();
+    const lagsSeconds = await probe.stop();
+    say(
+      `${total} events by ${clientsWanted} clients: posted in ${((posted - started) / 1000).toFixed(1)} s, in the rollups after ${((drained - started) / 1000).toFixed(1)} s`,
+    );
+    return { eventsPerSecond: total / ((drained - started) / 1000), lagsSeconds } satisfies IngestResult;
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+/** Acked JetStream publishes of `size`-byte payloads, 256 in flight, to a stream of this run's own. */
+async function natsRawPublish(natsUrl: string, count: number, size: number): Promise<number> {
+  const nc = await connect({ servers: natsUrl });
+  const jsm = await jetstreamManager(nc);
+  const name = `CB_BENCH_RAW_${Date.now().toString(36).toUpperCase()}`;
+  const subject = `cbbench.raw.${name.toLowerCase()}`;
+  await jsm.streams.add({ name, subjects: [subject] });
+  try {
+    const js = jetstream(nc);
+    const payload = new TextEncoder().encode('x'.repeat(size));
+    const started = performance.now();
+    const inFlight = new Set<Promise<unknown>>();
+    for (let i = 0; i < count; i++) {
+      const ack = js.publish(subject, payload, { msgID: `${name}-${i}` });
+      inFlight.add(ack);
+      void ack.finally(() => inFlight.delete(ack));
+      if (inFlight.size >= 256) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    return count / ((performance.now() - started) / 1000);
+  } finally {
+    await jsm.streams.delete(name).catch(() => undefined);
+    await nc.close();
+  }
+}
+
+const LOAD_BATCH = 500_000;
+const EVENT_TYPES = ['pin.impression.v1', 'pin.closeup.v1', 'pin.outbound_click.v1', 'pin.saved.v1'] as const;
+
+/**
+ * How many events each pin gets: a quarter of them go to the heaviest user's pins, the rest to
+ * all pins, each share falling off with the pin's place in its list (popular pins get more).
+ */
+function eventsPerPin(total: number, heavy: string[], all: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const spread = (pins: string[], events: number) => {
+    const weights = pins.map((_, i) => 1 / (1 + i) ** 0.8);
+    const sum = weights.reduce((a, b) => a + b, 0);
+    for (const [i, pin] of pins.entries()) {
+      counts.set(pin, (counts.get(pin) ?? 0) + Math.round((events * weights[i]!) / sum));
+    }
+  };
+  spread(heavy, total * 0.25);
+  spread(all, total * 0.75);
+  return counts;
+}
+
+/** An engagement event on a pin at a random moment of the last 89 days: the log's shape, no I/O. */
+function syntheticEvent(pinId: string, i: number): LoggedEvent {
+  const r = Math.random();
+  return {
+    id: '',
+    type: EVENT_TYPES[r < 0.9 ? 0 : r < 0.96 ? 1 : r < 0.99 ? 2 : 3],
+    actor_id: null,
+    object: { type: 'pin', id: pinId },
+    occurred_at: new Date(Date.now() - Math.random() * 89 * DAY_MS).toISOString(),
+    context: { app_type: APPS[i % APPS.length] as 'web', locale: null, session_id: null, surface: null },
+    data: {} as LoggedEvent['data'],
+    position: BigInt(i),
+  };
+}
+
+/** 10M events' worth of rollups through the consumer's own aggregation and upsert; then timed reads. */
+async function analyticsReads(totalEvents: number, pinCount: number) {
+  const database = await provisionDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-bench-analytics-'));
+  const env: Record<string, string> = { DATA_DIR: dataDir };
+  if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
+  try {
+    const config = { ...parseConfig({ ...env, SEED_DEMO: 'false' }), mediaDir: path.join(dataDir, 'media') };
+    const services = await createServices(config, { log: createLogger('warn') });
+    let token: string;
+    let pinId: string;
+    try {
+      const seedStarted = performance.now();
+      await seedSynthetic(services, {
+        users: Math.max(10, Math.round(pinCount / 50)),
+        boards: Math.max(20, Math.round(pinCount / 10)),
+        pins: pinCount,
+        saves: 0,
+        imagesPerTopic: 1,
+      });
+      const { db } = services.ctx;
+      const owners = (
+        await sql<{
+          id: string;
+          owner_id: string;
+        }>`select id::text, owner_id::text from pins order by id`.execute(db)
+      ).rows;
+      // The heaviest user: a quarter of all events land on their pins.
+      const counts = new Map<string, number>();
+      for (const row of owners) counts.set(row.owner_id, (counts.get(row.owner_id) ?? 0) + 1);
+      const heavy = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      const heavyPins = owners.filter((row) => row.owner_id === heavy).map((row) => row.id);
+      const allPins = owners.map((row) => row.id);
+      say(
+        `seeded ${allPins.length} pins in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s; heaviest user has ${heavyPins.length}`,
+      );
+      const rollups = analyticsProjections.find((p) => p.name === 'analytics_rollups')!;
+      const loadStarted = performance.now();
+      const perPin = eventsPerPin(totalEvents, heavyPins, allPins);
+      // Batches take whole pins, so each pin-day row is written once (inserted, never re-upserted):
+      // the load costs what the rows cost, and every event still goes through the consumer's path.
+      let batch: LoggedEvent[] = [];
+      const flush = async () => {
+        if (batch.length > 0) await db.transaction().execute((trx) => rollups.apply(trx, batch));
+        batch = [];
+      };
+      for (const [pin, count] of perPin) {
+        for (let i = 0; i < count; i++) batch.push(syntheticEvent(pin, batch.length));
+        if (batch.length >= LOAD_BATCH) await flush();
+      }
+      await flush();
+      const rows = (await sql<{ n: number }>`select count(*)::int as n from pin_daily_metrics`.execute(db))
+        .rows[0]!.n;
+      say(
+        `analytics data: ${totalEvents} events aggregated by the rollup consumer's pinDayDeltas and written by its upsert (repo.addEngagement) in batches of about ${LOAD_BATCH} events, ${((performance.now() - loadStarted) / 1000).toFixed(0)} s: ${rows} pin-day rows`,
+      );
+      report(BENCH, 'analytics_events', totalEvents, 'events');
+      report(BENCH, 'analytics_pin_day_rows', rows, 'rows');
+      token = (await services.tokens.createPersonal(heavy, { name: 'bench', scopes: [...SCOPES] })).token;
+      pinId = heavyPins[0]!;
+    } finally {
+      await services.close();
+    }
+    const server = await startProcess('server/src/main.ts', env);
+    try {
+      const headers = { authorization: `Bearer ${token}` };
+      const range = `start_date=${day(new Date(Date.now() - 90 * DAY_MS))}&end_date=${day(new Date())}`;
+      const urls = {
+        user_account: `${server.url}/v5/user_account/analytics?${range}`,
+        pin: `${server.url}/v5/pins/${pinId}/analytics?${range}&metric_types=IMPRESSION,PIN_CLICK,OUTBOUND_CLICK,SAVE,SAVE_RATE`,
+        top_pins: `${server.url}/v5/user_account/analytics/top_pins?${range}&sort_by=IMPRESSION&num_of_pins=50`,
+      };
+      const p99: Record<string, number> = {};
+      for (const [name, url] of Object.entries(urls)) {
+        await getJson(url, headers);
+        const result = await load({ url, headers, connections: 1, seconds: 5 });
+        if (result.errors + result.non2xx > 0)
+          throw new Error(`${name}: ${result.errors + result.non2xx} failures`);
+        p99[name] = result.p99Ms;
+        report(BENCH, `analytics_${name}_p99_ms`, result.p99Ms, 'ms');
+      }
+      report(BENCH, 'analytics_p99_ms', Math.max(p99.user_account!, p99.pin!), 'ms');
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  const total = envCount('BENCH_EVENTS_TOTAL', 200_000);
+  const clients = envCount('BENCH_EVENTS_CLIENTS', 8);
+  const pins = envCount('BENCH_EVENTS_PINS', 200);
+  const natsUrl = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+  say(
+    `${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${os.availableParallelism()} cores on this machine`,
+  );
+
+  const embedded = await ingest({}, total, clients, pins);
+  report(BENCH, 'ingest_events_per_s_embedded', embedded.eventsPerSecond, 'events/s');
+  report(BENCH, 'lag_p50_s', percentile(embedded.lagsSeconds, 0.5), 's');
+  report(BENCH, 'lag_p99_s', percentile(embedded.lagsSeconds, 0.99), 's');
+
+  const stream = `CB_BENCH_${Date.now().toString(36).toUpperCase()}`;
+  const nats = await ingest(
+    { NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: `cbbench.${stream.toLowerCase()}` },
+    total,
+    clients,
+    pins,
+  );
+  await deleteStream(natsUrl, stream);
+  report(BENCH, 'ingest_events_per_s_nats', nats.eventsPerSecond, 'events/s');
+  report(BENCH, 'lag_p50_s_nats', percentile(nats.lagsSeconds, 0.5), 's');
+  report(BENCH, 'lag_p99_s_nats', percentile(nats.lagsSeconds, 0.99), 's');
+
+  const size = eventJson('pin.impression.v1', '117870991819931659', 'mobile').length + 60;
+  const raw = await natsRawPublish(natsUrl, total, size);
+  report(BENCH, 'nats_raw_publish_per_s', raw, 'msgs/s');
+  report(BENCH, 'ingest_vs_nats_raw_ratio', nats.eventsPerSecond / raw, 'ratio');
+
+  await analyticsReads(
+    envCount('BENCH_ANALYTICS_EVENTS', 10_000_000),
+    envCount('BENCH_ANALYTICS_PINS', 2000),
+  );
+}
+
+async function deleteStream(natsUrl: string, name: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    await (await jetstreamManager(nc)).streams.delete(name).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+}

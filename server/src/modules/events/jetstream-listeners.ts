@@ -1,0 +1,150 @@
+// Listeners over JetStream: each process reads the stream for each listener through an ephemeral
+// consumer of its own, starting with the messages published after start. The stream has no gaps
+// (limits retention, nothing deleted but the oldest), so a skipped sequence means messages were
+// lost in flight; the reader then starts over just after the last message it handed over, as it
+// does after any failure (NATS gone, consumer lost with a restarted server).
+import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { type NatsConnection, nanos, nuid } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import type { CorkboardEvent, LoggedEvent } from './catalog.ts';
+import { type EventListener, wants } from './consumer.ts';
+import { backoff, CONSUMER_BATCH, IDLE_POLL_MS, Waker } from './delivery.ts';
+import { pullAvailable } from './jetstream-pull.ts';
+
+interface Nats {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+}
+
+interface Reader {
+  /** Stream sequence of the last message handed over (or skipped), 0 before the first. */
+  lastSeq: number;
+}
+
+const PULL_TIMEOUT_MS = 5000;
+const decoder = new TextDecoder();
+
+class GapError extends Error {
+  override name = 'GapError';
+}
+
+export class JetStreamListeners {
+  private running = false;
+  private readonly readers = new Map<string, Reader>();
+  private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<Waker>();
+
+  constructor(
+    private readonly connection: () => Promise<Nats>,
+    private readonly log: Logger,
+    private readonly stream: string,
+    private readonly subjects: string,
+  ) {}
+
+  start(listeners: readonly EventListener[]): void {
+    this.running = true;
+    for (const listener of listeners) {
+      const reader: Reader = { lastSeq: -1 };
+      this.readers.set(listener.name, reader);
+      this.loops.push(this.loop(listener, reader));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await Promise.all(this.loops.splice(0));
+    this.readers.clear();
+  }
+
+  wake(): void {
+    for (const waker of this.wakers) waker.wake();
+  }
+
+  /** Listeners that have not yet seen stream sequence `last`. */
+  behind(last: number): string[] {
+    return [...this.readers].filter(([, reader]) => reader.lastSeq < last).map(([name]) => name);
+  }
+
+  private async loop(listener: EventListener, reader: Reader): Promise<void> {
+    const waker = new Waker();
+    this.wakers.add(waker);
+    let failures = 0;
+    try {
+      while (this.running) {
+        let consumerName: string | undefined;
+        let jsm: JetStreamManager | undefined;
+        try {
+          const nats = await this.connection();
+          jsm = nats.jsm;
+          if (reader.lastSeq < 0) {
+            // "Now": everything up to the current end counts as seen.
+            reader.lastSeq = (await jsm.streams.info(this.stream)).state.last_seq;
+          }
+          consumerName = `corkboard_listener_${nuid.next()}`;
+          await jsm.consumers.add(this.stream, {
+            name: consumerName,
+            ack_policy: AckPolicy.None,
+            deliver_policy: DeliverPolicy.StartSequence,
+            opt_start_seq: reader.lastSeq + 1,
+            filter_subject: this.subjects,
+            inactive_threshold: nanos(60_000),
+            mem_storage: true,
+            num_replicas: 1,
+          });
+          let first = true;
+          while (this.running) {
+            const messages = await pullAvailable(
+              nats.nc,
+              this.stream,
+              consumerName,
+              CONSUMER_BATCH,
+              PULL_TIMEOUT_MS,
+            );
+            failures = 0;
+            if (messages.length === 0) {
+              await waker.sleep(IDLE_POLL_MS);
+              continue;
+            }
+            // A fresh reader accepts where the stream starts (older messages may have expired).
+            if (!first && messages[0]!.seq !== reader.lastSeq + 1)
+              throw new GapError('messages lost in flight');
+            first = false;
+            const events: LoggedEvent[] = [];
+            for (const message of messages) {
+              const event = JSON.parse(decoder.decode(message.data)) as CorkboardEvent;
+              if (wants(listener, event.type)) events.push({ ...event, position: BigInt(message.seq) });
+            }
+            await this.deliver(listener, events);
+            reader.lastSeq = messages[messages.length - 1]!.seq;
+          }
+        } catch (error) {
+          failures++;
+          if (!(error instanceof GapError) && (failures === 1 || failures % 20 === 0)) {
+            this.log.warn(
+              { err: error, failures },
+              `events: listener ${listener.name} lost the stream; retrying`,
+            );
+          }
+          await waker.sleep(backoff(failures, 5000));
+        } finally {
+          if (consumerName && jsm)
+            await jsm.consumers.delete(this.stream, consumerName).catch(() => undefined);
+        }
+      }
+    } finally {
+      this.wakers.delete(waker);
+    }
+  }
+
+  private async deliver(listener: EventListener, events: LoggedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    try {
+      await listener.onEvents(events);
+    } catch (error) {
+      // A listener keeps an in-memory view; a failure must not stall it, so the batch is skipped.
+      this.log.error({ err: error }, `events: listener ${listener.name} failed; batch skipped`);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// A pull from a durable JetStream consumer that returns at once with what is available (no_wait),
+// and the acks of what it returned. The client library's fetch() waits for a full batch or its
+// expiry (at least a second), which would add that second to every lightly loaded batch.
+import { createInbox, type NatsConnection } from '@nats-io/transport-node';
+
+export interface PulledMessage {
+  /** Stream sequence: the event's position. */
+  seq: number;
+  data: Uint8Array;
+  /** The $JS.ACK subject to ack or nak the delivery. */
+  reply: string;
+}
+
+/**
+ * The stream sequence from a delivery's reply subject: $JS.ACK.<stream>.<consumer>.<delivered>.
+ * <stream seq>.<consumer seq>.<time>.<pending>, or the newer form with domain and account hash
+ * after ACK (and a random token at the end).
+ */
+export function streamSequenceOf(reply: string): number | undefined {
+  const tokens = reply.split('.');
+  if (tokens[0] !== '$JS' || tokens[1] !== 'ACK') return undefined;
+  const index = tokens.length === 9 ? 5 : tokens.length >= 11 ? 7 : -1;
+  const seq = Number(tokens[index]);
+  return Number.isSafeInteger(seq) && seq > 0 ? seq : undefined;
+}
+
+/** Up to `max` messages available now, in stream order; [] when none. */
+export async function pullAvailable(
+  nc: NatsConnection,
+  stream: string,
+  consumer: string,
+  max: number,
+  timeoutMs: number,
+): Promise<PulledMessage[]> {
+  const inbox = createInbox();
+  const sub = nc.subscribe(inbox, { timeout: timeoutMs });
+  const request = JSON.stringify({ batch: max, no_wait: true });
+  nc.publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`, request, { reply: inbox });
+  const pulled: PulledMessage[] = [];
+  try {
+    for await (const msg of sub) {
+      const seq = msg.reply ? streamSequenceOf(msg.reply) : undefined;
+      // Anything but a delivery is a status: 404 no (more) messages, 408 request expired, 409 ...
+      if (seq === undefined) {
+        const code = msg.headers?.code ?? 0;
+        if (code === 404 || code === 408) break;
+        throw new Error(`JetStream pull from ${consumer} failed: ${code} ${msg.headers?.description ?? ''}`);
+      }
+      pulled.push({ seq, data: msg.data, reply: msg.reply! });
+      if (pulled.length >= max) break;
+    }
+  } finally {
+    sub.unsubscribe();
+  }
+  pulled.sort((a, b) => a.seq - b.seq);
+  return pulled;
+}
+
+/** Acks every message; the last one with a confirmed ack, so all are settled when this resolves. */
+export async function ackAll(
+  nc: NatsConnection,
+  messages: readonly PulledMessage[],
+  timeoutMs: number,
+): Promise<void> {
+  if (messages.length === 0) return;
+  for (let i = 0; i < messages.length - 1; i++) nc.publish(messages[i]!.reply, '+ACK');
+  await nc.request(messages[messages.length - 1]!.reply, '+ACK', { timeout: timeoutMs });
+}
+
+/** Asks for immediate redelivery of every message (a failed batch). */
+export function nakAll(nc: NatsConnection, messages: readonly PulledMessage[]): void {
+  for (const message of messages) nc.publish(message.reply, '-NAK');
+}

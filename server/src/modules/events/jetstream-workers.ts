@@ -1,0 +1,150 @@
+// The two kinds of JetStream worker, each run by one process at a time (jetstream.ts elects it):
+// the relay, which publishes the outbox in commit order, and the feeder of one durable consumer,
+// which applies pulled batches with the consumer's position in the same transaction.
+import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { type NatsConnection, nanos } from '@nats-io/transport-node';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { CorkboardEvent, LoggedEvent } from './catalog.ts';
+import { type EventConsumer, wants } from './consumer.ts';
+import { ackAll, nakAll, pullAvailable } from './jetstream-pull.ts';
+import * as repo from './repo.ts';
+
+export const RELAY = 'relay';
+const RELAY_BATCH = 2000;
+const PUBLISH_IN_FLIGHT = 256;
+export const NATS_TIMEOUT_MS = 5000;
+const ACK_WAIT_MS = 30_000;
+
+export interface WorkerContext {
+  db: Kysely<DB>;
+  nats: { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager };
+  stream: string;
+  /** The stream's subjects, `<prefix>.>`. */
+  subjects: string;
+  subjectPrefix: string;
+  batchSize: number;
+}
+
+export type Outcome = 'handled' | 'idle';
+
+export interface RelayWorker {
+  /** The last row published. */
+  cursor(): repo.LogCursor;
+  batch(): Promise<Outcome>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Durable names may not contain '.', '*', '>', whitespace or path separators. */
+export function durableName(consumer: string): string {
+  return `corkboard_${consumer.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** Thrown to start a consumer's worker over from its stored position; not a failure. */
+export class RestartConsumer extends Error {
+  override name = 'RestartConsumer';
+}
+
+export function decode(message: { seq: number; data: Uint8Array }): LoggedEvent {
+  const event = JSON.parse(decoder.decode(message.data)) as CorkboardEvent;
+  return { ...event, position: BigInt(message.seq) };
+}
+
+export async function relayWorker(context: WorkerContext): Promise<RelayWorker> {
+  const { db } = context;
+  const { js } = context.nats;
+  // The first relay of an installation that used the embedded log publishes only what its
+  // slowest consumer had not read: the rest was applied already (docs/events.md, switching).
+  let cursor =
+    (await repo.readPosition(db, 'relay', RELAY)) ??
+    (await repo.earliestPosition(db, 'embedded')) ??
+    repo.LOG_START;
+  return {
+    cursor: () => cursor,
+    batch: async (): Promise<Outcome> => {
+      const rows = await repo.readAfter(db, cursor, RELAY_BATCH);
+      if (rows.length === 0) return 'idle';
+      await publishAll(js, context.subjectPrefix, rows);
+      const last = rows[rows.length - 1]!;
+      cursor = { tx: last.tx, position: last.position };
+      await repo.savePosition(db, 'relay', RELAY, cursor);
+      return 'handled';
+    },
+  };
+}
+
+/** Recreates the JetStream consumer just after the stored position and returns its batch step. */
+export async function consumerWorker(
+  context: WorkerContext,
+  consumer: EventConsumer,
+): Promise<() => Promise<Outcome>> {
+  const { db, stream, batchSize } = context;
+  const { nc, jsm } = context.nats;
+  const durable = durableName(consumer.name);
+  const stored = await repo.readPosition(db, 'jetstream', consumer.name);
+  const after = stored ? Number(stored.position) : 0;
+  let expected = after;
+  await jsm.consumers.delete(stream, durable).catch(() => undefined);
+  await jsm.consumers.add(stream, {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: nanos(ACK_WAIT_MS),
+    max_deliver: -1,
+    max_ack_pending: batchSize,
+    filter_subject: context.subjects,
+    ...(after > 0
+      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 }
+      : { deliver_policy: DeliverPolicy.All }),
+  });
+  return async () => {
+    const messages = await pullAvailable(nc, stream, durable, batchSize, NATS_TIMEOUT_MS);
+    if (messages.length === 0) return 'idle';
+    const info = await jsm.consumers.info(stream, durable);
+    if (info.num_ack_pending > messages.length) {
+      nakAll(nc, messages);
+      throw new RestartConsumer(`${consumer.name}: earlier messages outstanding`);
+    }
+    try {
+      await db.transaction().execute(async (trx) => {
+        const position = await repo.lockPosition(trx, 'jetstream', consumer.name, repo.LOG_START);
+        const passed = Number(position?.position ?? 0);
+        if (passed !== expected) throw new RestartConsumer(`${consumer.name}: position moved (reset)`);
+        const events: LoggedEvent[] = [];
+        for (const message of messages) {
+          if (message.seq <= passed) continue; // delivered again after its effects committed
+          const event = decode(message);
+          if (wants(consumer, event.type)) events.push(event);
+        }
+        if (events.length > 0) await consumer.handle(events, trx);
+        const last = messages[messages.length - 1]!.seq;
+        if (last > passed)
+          await repo.savePosition(trx, 'jetstream', consumer.name, { tx: '0', position: String(last) });
+        expected = Math.max(last, passed);
+      });
+    } catch (error) {
+      nakAll(nc, messages);
+      throw error;
+    }
+    await ackAll(nc, messages, NATS_TIMEOUT_MS);
+    return 'handled';
+  };
+}
+
+/** Publishes every row, PUBLISH_IN_FLIGHT at a time, and resolves once all are stored (acked). */
+async function publishAll(js: JetStreamClient, prefix: string, rows: readonly repo.LogRow[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
+      const event = repo.toLoggedEvent(row);
+      const { position: _position, ...envelope } = event;
+      await js.publish(`${prefix}.${row.type}`, encoder.encode(JSON.stringify(envelope)), {
+        msgID: row.id,
+        timeout: NATS_TIMEOUT_MS,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PUBLISH_IN_FLIGHT, rows.length) }, worker));
+}

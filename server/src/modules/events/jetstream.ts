@@ -1,0 +1,399 @@
+// Events over NATS JetStream (NATS_URL). event_log is the outbox: record()/ingest() only write
+// PostgreSQL, so serving never depends on NATS. A relay (one process at a time) publishes committed
+// rows in commit order to `corkboard.events.<type>` with Nats-Msg-Id = event id, so a batch
+// published again after a failure is dropped by the stream's duplicate window. Durable consumers
+// pull in batches; a consumer's position (the stream sequence) is stored with its effects in one
+// transaction and messages at or below it are acked and skipped, so effects happen exactly once.
+//
+// Order matters for that position: a batch is applied only when the messages in hand are every
+// message the consumer has outstanding, and whenever anything fails (NATS gone, handler threw) the
+// worker gives up its lock and starts over, recreating the JetStream consumer just after the stored
+// position. Messages lost in flight or left by a crashed process are thus delivered again in order.
+import {
+  DeliverPolicy,
+  DiscardPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream';
+import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../../db/schema.ts';
+import type { LoggedEvent } from './catalog.ts';
+import { type EventConsumer, type ReadLogOptions, wants } from './consumer.ts';
+import {
+  backoff,
+  CONSUMER_BATCH,
+  DrainTimeoutError,
+  type EventDelivery,
+  IDLE_POLL_MS,
+  type Subscribers,
+  sleep,
+  Waker,
+} from './delivery.ts';
+import { JetStreamListeners } from './jetstream-listeners.ts';
+import {
+  consumerWorker,
+  decode,
+  NATS_TIMEOUT_MS,
+  type Outcome,
+  RELAY,
+  RestartConsumer,
+  relayWorker,
+  type WorkerContext,
+} from './jetstream-workers.ts';
+import * as repo from './repo.ts';
+
+const LEADER_RETRY_MS = 2000;
+/** Retries after NATS failures stay frequent, so delivery resumes soon after NATS is back. */
+const MAX_RETRY_MS = 5000;
+/** Published rows stay this long so that a client retrying within its 24 h window is still deduplicated. */
+const OUTBOX_KEEP_MS = 25 * 60 * 60 * 1000;
+const OUTBOX_PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+export interface JetStreamOptions {
+  db: Kysely<DB>;
+  log: Logger;
+  natsUrl: string;
+  /** The stream's name and the subject prefix it captures (`<prefix>.<event type>`). */
+  stream: string;
+  subjectPrefix: string;
+  databaseKind: 'postgres' | 'pglite';
+  retentionDays: number;
+  streamMaxBytes: number;
+  duplicateWindowSeconds: number;
+  batchSize?: number;
+}
+
+interface Nats {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+}
+
+export class JetStreamDelivery implements EventDelivery {
+  private nats: Promise<Nats> | undefined;
+  private running = false;
+  private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<Waker>();
+  private readonly batchSize: number;
+  private readonly listenerRunner: JetStreamListeners;
+  private outage = false;
+  private streamReady = false;
+  private readonly stream: string;
+  private readonly allSubjects: string;
+
+  constructor(
+    private readonly options: JetStreamOptions,
+    private readonly subscribers: Subscribers,
+  ) {
+    this.batchSize = options.batchSize ?? CONSUMER_BATCH;
+    this.stream = options.stream;
+    this.allSubjects = `${options.subjectPrefix}.>`;
+    this.listenerRunner = new JetStreamListeners(
+      () => this.connection(),
+      options.log,
+      this.stream,
+      this.allSubjects,
+    );
+  }
+
+  private get db() {
+    return this.options.db;
+  }
+
+  /** The connection, opened on first use; the client then reconnects by itself forever. */
+  private connection(): Promise<Nats> {
+    if (!this.nats) {
+      const opening = (async () => {
+        const nc = await connect({
+          servers: this.options.natsUrl,
+          name: 'corkboard-events',
+          reconnect: true,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 500,
+          timeout: NATS_TIMEOUT_MS,
+        });
+        return {
+          nc,
+          js: jetstream(nc, { timeout: NATS_TIMEOUT_MS }),
+          jsm: await jetstreamManager(nc, { timeout: NATS_TIMEOUT_MS }),
+        };
+      })();
+      this.nats = opening;
+      // A failed first connection is retried by the next caller.
+      opening.catch(() => {
+        if (this.nats === opening) this.nats = undefined;
+      });
+    }
+    return this.nats;
+  }
+
+  private async ensureStream(jsm: JetStreamManager): Promise<void> {
+    if (this.streamReady) return;
+    const config = {
+      name: this.stream,
+      subjects: [this.allSubjects],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      discard: DiscardPolicy.Old,
+      max_age: nanos(this.options.retentionDays * 24 * 60 * 60 * 1000),
+      max_bytes: this.options.streamMaxBytes,
+      duplicate_window: nanos(this.options.duplicateWindowSeconds * 1000),
+    };
+    try {
+      await jsm.streams.info(this.stream);
+      await jsm.streams.update(this.stream, config);
+    } catch (error) {
+      if (!/stream not found/i.test(String((error as Error).message))) throw error;
+      await jsm.streams.add(config);
+    }
+    this.streamReady = true;
+  }
+
+  /** What a relay or consumer worker needs: the connection, with the stream in place. */
+  private async workerContext(): Promise<WorkerContext> {
+    const nats = await this.connection();
+    await this.ensureStream(nats.jsm);
+    return {
+      db: this.db,
+      nats,
+      stream: this.stream,
+      subjects: this.allSubjects,
+      subjectPrefix: this.options.subjectPrefix,
+      batchSize: this.batchSize,
+    };
+  }
+
+  // ---- lifecycle ----
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.loops.push(this.leaderLoop(RELAY, (alive) => this.relayLoop(alive)));
+    for (const consumer of this.subscribers.consumers.values()) {
+      this.loops.push(
+        this.leaderLoop(`consumer:${consumer.name}`, (alive) => this.consumerLoop(consumer, alive)),
+      );
+    }
+    this.listenerRunner.start([...this.subscribers.listeners.values()]);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.listenerRunner.stop();
+    await Promise.all(this.loops.splice(0));
+    const nats = this.nats;
+    this.nats = undefined;
+    this.streamReady = false;
+    if (nats) await nats.then((n) => n.nc.close()).catch(() => undefined);
+  }
+
+  wake(): void {
+    for (const waker of this.wakers) waker.wake();
+    this.listenerRunner.wake();
+  }
+
+  private noteFailure(what: string, error: unknown, failures: number): void {
+    if (error instanceof RestartConsumer) {
+      this.options.log.debug(
+        { reason: error.message },
+        'events: restarting a JetStream consumer at its stored position',
+      );
+      return;
+    }
+    const message = String((error as Error)?.message ?? error);
+    const natsDown = /CONNECTION|TIMEOUT|timed out|no responders|disconnect|closed|ECONNREFUSED/i.test(
+      message,
+    );
+    if (natsDown) {
+      // Once per outage: events wait in the outbox meanwhile, and serving goes on.
+      if (!this.outage)
+        this.options.log.warn({ err: error }, 'events: NATS unreachable; events wait in the outbox');
+      this.outage = true;
+    } else if (failures === 1 || failures % 20 === 0) {
+      this.options.log.error({ err: error, failures }, `events: ${what} failed; retrying`);
+    }
+  }
+
+  private noteSuccess(): void {
+    if (this.outage) this.options.log.info('events: NATS reachable again; relaying the outbox');
+    this.outage = false;
+  }
+
+  /** Runs `work` whenever this process holds the lock for `name`; restarts it after any failure. */
+  private async leaderLoop(
+    name: string,
+    work: (alive: () => Promise<boolean>) => Promise<void>,
+  ): Promise<void> {
+    const waker = new Waker();
+    this.wakers.add(waker);
+    let failures = 0;
+    try {
+      while (this.running) {
+        try {
+          const led = await repo.whileHoldingLock(this.db, this.options.databaseKind, `events:${name}`, work);
+          failures = 0;
+          if (!led) await waker.sleep(LEADER_RETRY_MS);
+        } catch (error) {
+          failures++;
+          this.noteFailure(name, error, failures);
+          await waker.sleep(backoff(failures, MAX_RETRY_MS));
+        }
+      }
+    } finally {
+      this.wakers.delete(waker);
+    }
+  }
+
+  /** Repeats `batch` while running and leading, sleeping when there is nothing to do. */
+  private async repeat(alive: () => Promise<boolean>, batch: () => Promise<Outcome>): Promise<void> {
+    const waker = new Waker();
+    this.wakers.add(waker);
+    try {
+      while (this.running) {
+        const outcome = await batch();
+        this.noteSuccess();
+        if (outcome === 'idle') await waker.sleep(IDLE_POLL_MS);
+        if (!(await alive())) return;
+      }
+    } finally {
+      this.wakers.delete(waker);
+    }
+  }
+
+  // ---- relay ----
+
+  private async relayLoop(alive: () => Promise<boolean>): Promise<void> {
+    const relay = await relayWorker(await this.workerContext());
+    let prunedAt = 0;
+    await this.repeat(alive, async () => {
+      if (Date.now() - prunedAt > OUTBOX_PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await repo.deletePassed(this.db, new Date(Date.now() - OUTBOX_KEEP_MS), relay.cursor(), 10_000);
+      }
+      return relay.batch();
+    });
+  }
+
+  // ---- durable consumers ----
+
+  private async consumerLoop(consumer: EventConsumer, alive: () => Promise<boolean>): Promise<void> {
+    const worker = await consumerWorker(await this.workerContext(), consumer);
+    await this.repeat(alive, worker);
+  }
+
+  // ---- drain, replay, reset ----
+
+  async drain(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const upTo = await repo.maxVisiblePosition(this.db);
+    const behindBy = async (): Promise<string[]> => {
+      const behind: string[] = [];
+      const relayed = (await repo.readPosition(this.db, 'relay', RELAY)) ?? repo.LOG_START;
+      if (upTo !== null && (await repo.hasUnread(this.db, relayed, upTo, undefined))) behind.push(RELAY);
+      return behind;
+    };
+    await this.waitUntil(deadline, timeoutMs, behindBy, () => this.pumpOnce(RELAY));
+    if (this.subscribers.consumers.size === 0 && this.subscribers.listeners.size === 0) return;
+    const { jsm } = await this.connection();
+    await this.ensureStream(jsm);
+    const last = (await jsm.streams.info(this.stream)).state.last_seq;
+    await this.waitUntil(
+      deadline,
+      timeoutMs,
+      async () => {
+        const behind: string[] = [];
+        for (const consumer of this.subscribers.consumers.values()) {
+          const stored = await repo.readPosition(this.db, 'jetstream', consumer.name);
+          if (Number(stored?.position ?? 0) < last) behind.push(consumer.name);
+        }
+        return [...behind, ...this.listenerRunner.behind(last)];
+      },
+      async (name) => this.pumpOnce(`consumer:${name}`),
+    );
+  }
+
+  private async waitUntil(
+    deadline: number,
+    timeoutMs: number,
+    behindBy: () => Promise<string[]>,
+    pump: (name: string) => Promise<void>,
+  ): Promise<void> {
+    for (;;) {
+      const behind = await behindBy();
+      if (behind.length === 0) return;
+      if (Date.now() > deadline) throw new DrainTimeoutError(timeoutMs, behind);
+      if (this.running) {
+        this.wake();
+        await sleep(20);
+      } else {
+        for (const name of behind) await pump(name);
+      }
+    }
+  }
+
+  /** Without the loops (CLI, tests): one relay or consumer batch here, if this process may lead. */
+  private async pumpOnce(name: string): Promise<void> {
+    const consumer = name.startsWith('consumer:')
+      ? this.subscribers.consumers.get(name.slice('consumer:'.length))
+      : undefined;
+    if (name !== RELAY && !consumer) return sleep(20);
+    const led = await repo.whileHoldingLock(
+      this.db,
+      this.options.databaseKind,
+      `events:${name}`,
+      async () => {
+        const context = await this.workerContext();
+        if (consumer) await (await consumerWorker(context, consumer))();
+        else await (await relayWorker(context)).batch();
+      },
+    );
+    if (!led) await sleep(20);
+  }
+
+  async readLog(
+    options: ReadLogOptions,
+    onBatch: (events: readonly LoggedEvent[]) => Promise<void> | void,
+  ): Promise<void> {
+    const { js, jsm } = await this.connection();
+    await this.ensureStream(jsm);
+    const last = (await jsm.streams.info(this.stream)).state.last_seq;
+    if (last === 0) return;
+    const reader = await js.consumers.get(this.stream, {
+      filter_subjects: this.allSubjects,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: options.from.toISOString(),
+    });
+    const size = options.batchSize ?? this.batchSize;
+    const from = options.from.getTime();
+    let batch: LoggedEvent[] = [];
+    const messages = await reader.consume({ max_messages: Math.min(size, 10_000) });
+    try {
+      for await (const message of messages) {
+        const event = decode(message);
+        if (wants(options, event.type) && Date.parse(event.occurred_at) >= from) batch.push(event);
+        if (batch.length >= size || message.seq >= last || messages.getPending() === 0) {
+          if (batch.length > 0) await onBatch(batch);
+          batch = [];
+        }
+        if (message.seq >= last) break;
+      }
+    } finally {
+      messages.stop();
+      await reader.delete().catch(() => undefined);
+    }
+  }
+
+  async resetConsumer(name: string, toPosition?: bigint): Promise<void> {
+    // The worker that feeds this consumer (in any process) sees its position move at its next
+    // batch and starts over, recreating the JetStream consumer just after the new position.
+    if (toPosition === undefined) await repo.deletePosition(this.db, 'jetstream', name);
+    else await repo.savePosition(this.db, 'jetstream', name, { tx: '0', position: toPosition.toString() });
+  }
+}
