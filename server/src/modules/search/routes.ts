@@ -5,14 +5,24 @@ import { ERROR_RESPONSE, scopes, userScopes } from '../../platform/route-securit
 import { BoardSchema } from '../boards/index.ts';
 import { PinSchema } from '../pins/index.ts';
 import { adAccountUnsupported } from './errors.ts';
-import { PartnerPinsQuery, SummaryPinSchema, UserBoardsQuery, UserPinsQuery } from './schemas.ts';
+import {
+  PartnerPinsQuery,
+  RefinementsQuery,
+  RefinementsSchema,
+  SummaryPinSchema,
+  TYPEAHEAD_TYPES,
+  TypeaheadQuery,
+  TypeaheadSchema,
+  UserBoardsQuery,
+  UserPinsQuery,
+} from './schemas.ts';
 import type { SearchService } from './service.ts';
 
 function refuseAdAccount(query: { ad_account_id?: string }): void {
   if (query.ad_account_id) throw adAccountUnsupported();
 }
 
-/** Pinterest's search operations. */
+/** Pinterest's search operations, and typeahead and refinements (extensions). */
 export const searchRoutes =
   (search: SearchService): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -73,6 +83,50 @@ export const searchRoutes =
       async (request) => {
         const q = request.query;
         return search.partnerPins(request.principal, q.term, { bookmark: q.bookmark, limit: q.limit ?? 10 });
+      },
+    );
+
+    app.get(
+      '/v5/search/typeahead',
+      {
+        schema: {
+          operationId: 'search/typeahead',
+          summary: 'Suggestions while typing: queries, pins, boards and people (extension)',
+          description:
+            "Typo-tolerant (trigram) and prefix matches for a search box, grouped by kind. `queries` are words of public pin titles and board names and public board names (from a vocabulary rebuilt every SEARCH_TERMS_REFRESH_MINUTES, each checked against what the caller may see now); `pins` are the best public pins for the input, or also for its correction when it looks like a typo (`corrected`); `boards` are public boards and the caller's own; `users` are people by username or display name. Nothing from secret boards of others, nothing of users blocked either way.",
+          tags: ['extensions'],
+          security: userScopes('boards:read', 'pins:read'),
+          querystring: TypeaheadQuery,
+          response: { 200: TypeaheadSchema, default: ERROR_RESPONSE },
+        },
+      },
+      async (request) => {
+        requireUserId(request);
+        const q = request.query;
+        return search.typeahead(request.principal!, q.query, {
+          types: q.types ?? TYPEAHEAD_TYPES,
+          limit: q.limit ?? 5,
+        });
+      },
+    );
+
+    app.get(
+      '/v5/search/refinements',
+      {
+        schema: {
+          operationId: 'search/refinements',
+          summary: 'Words that narrow a search, for guided search chips (extension)',
+          description:
+            "The words that occur most, relative to how common they are overall, in the titles and board names of the best public matches of `query` (the pins partner search ranks), leaving out the query's own words and stop words. Each comes with the narrowed query.",
+          tags: ['extensions'],
+          security: userScopes('boards:read', 'pins:read'),
+          querystring: RefinementsQuery,
+          response: { 200: RefinementsSchema, default: ERROR_RESPONSE },
+        },
+      },
+      async (request) => {
+        requireUserId(request);
+        return search.refinements(request.principal!, request.query.query, request.query.limit ?? 8);
       },
     );
   };

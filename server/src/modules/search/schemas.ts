@@ -1,8 +1,9 @@
-// The search operations' query strings and Pinterest's SummaryPin, field for field with the spec.
+// The search operations' query strings and Pinterest's SummaryPin, field for field with the spec;
+// then the extensions' shapes: typeahead and refinements.
 import { type Static, Type } from 'typebox';
 import { PageQuery } from '../../platform/pagination.ts';
 import { PinSchema } from '../pins/index.ts';
-import { MAX_QUERY_LENGTH } from './text-query.ts';
+import { MAX_QUERY_LENGTH, MAX_TYPEAHEAD_LENGTH } from './text-query.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
@@ -59,3 +60,104 @@ export const PartnerPinsQuery = Type.Object({
     Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'Max search result size' }),
   ),
 });
+
+const Id = Type.String({ pattern: '^\\d+$' });
+
+export const TYPEAHEAD_TYPES = ['queries', 'pins', 'boards', 'users'] as const;
+export type TypeaheadType = (typeof TYPEAHEAD_TYPES)[number];
+
+export const TypeaheadQuery = Type.Object({
+  query: Type.String({
+    minLength: 1,
+    maxLength: MAX_TYPEAHEAD_LENGTH,
+    description: 'What has been typed so far; a partly typed last word and small typos are fine.',
+  }),
+  types: Type.Optional(
+    Type.Array(
+      Type.Union([
+        Type.Literal('queries'),
+        Type.Literal('pins'),
+        Type.Literal('boards'),
+        Type.Literal('users'),
+      ]),
+      {
+        minItems: 1,
+        maxItems: TYPEAHEAD_TYPES.length,
+        description: 'Which groups to fill (comma-separated); all of them by default.',
+      },
+    ),
+  ),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Most suggestions per group.' }),
+  ),
+});
+
+const TypeaheadQuerySuggestion = Type.Object({
+  term: Type.String({ description: 'A word or board name to search for.' }),
+  pins: Type.Integer({
+    description: 'Public pins whose title has the word (at the last vocabulary rebuild).',
+  }),
+  boards: Type.Integer({ description: 'Public boards with this name or the word in their name.' }),
+});
+
+const TypeaheadPin = Type.Object({
+  id: Id,
+  title: Nullable(Type.String()),
+  dominant_color: Nullable(Type.String()),
+  image_url: Nullable(Type.String({ description: 'A small square image (150x150).' })),
+});
+
+const TypeaheadBoard = Type.Object({
+  id: Id,
+  name: Type.String(),
+  owner_username: Type.String(),
+  privacy: Type.Union([Type.Literal('PUBLIC'), Type.Literal('PROTECTED'), Type.Literal('SECRET')]),
+  pin_count: Type.Integer(),
+  follower_count: Type.Integer(),
+  image_url: Nullable(Type.String({ description: "The board's cover image, if it has pins." })),
+});
+
+const TypeaheadUser = Type.Object({
+  id: Id,
+  username: Type.String(),
+  display_name: Type.String(),
+  follower_count: Type.Integer(),
+  image_url: Nullable(Type.String({ description: 'The profile image, if set.' })),
+});
+
+export const TypeaheadSchema = Type.Object(
+  {
+    query: Type.String({ description: 'The input as it was matched: lower case, single spaces.' }),
+    corrected: Nullable(
+      Type.String({ description: 'The term the input was read as when it looked like a typo.' }),
+    ),
+    queries: Type.Array(TypeaheadQuerySuggestion),
+    pins: Type.Array(TypeaheadPin),
+    boards: Type.Array(TypeaheadBoard),
+    users: Type.Array(TypeaheadUser),
+  },
+  { $id: 'Typeahead', description: 'Suggestions for a search box, by kind; groups not asked for are empty.' },
+);
+export type Typeahead = Static<typeof TypeaheadSchema>;
+
+export const RefinementsQuery = Type.Object({
+  query: SearchText('The search the refinements narrow.'),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 20, default: 8, description: 'Most refinements.' }),
+  ),
+});
+
+export const RefinementsSchema = Type.Object(
+  {
+    query: Type.String(),
+    items: Type.Array(
+      Type.Object({
+        term: Type.String({ description: 'The word to add, e.g. "backsplash".' }),
+        query: Type.String({ description: 'The narrowed search, e.g. "kitchen backsplash".' }),
+        pins: Type.Integer({ description: 'How many of the best matches of the query have the word.' }),
+      }),
+    ),
+  },
+  { $id: 'Refinements', description: 'Words that narrow a search (guided search chips).' },
+);
+export type Refinements = Static<typeof RefinementsSchema>;

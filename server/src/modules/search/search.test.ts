@@ -139,7 +139,9 @@ describe('prefix matching', () => {
     const [a, b] = [word(), word()];
     const board = await createBoard(t.app, owner, { name: `${a} board` });
     const both = await textPin(t.app, owner.userId, board.id, { title: `${a} ${b}` });
-    await textPin(t.app, owner.userId, board.id, { title: `${word()} ${b}` });
+    // On another board: the board's name is part of its pins' text, so this one would match `a`.
+    const elsewhere = await createBoard(t.app, owner);
+    await textPin(t.app, owner.userId, elsewhere.id, { title: `${word()} ${b}` });
     const partial = `${a} ${b.slice(0, 4)}`;
     expect(ids((await get(owner, urls.pins(partial))).body)).toEqual([both]);
     expect(ids((await get(owner, urls.partner(partial))).body)).toEqual([both]);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { containsPattern, MAX_QUERY_LENGTH, parseQuery, prefixQuery } from './text-query.ts';
+import {
+  containsPattern,
+  correctedTerm,
+  MAX_QUERY_LENGTH,
+  MAX_TYPEAHEAD_LENGTH,
+  parseQuery,
+  prefixQuery,
+  startsWithPattern,
+  typeaheadText,
+} from './text-query.ts';
 
 describe('parseQuery', () => {
   it('keeps the text for websearch and builds an AND prefix query from its words', () => {
@@ -53,5 +62,25 @@ describe('parseQuery', () => {
 describe('containsPattern', () => {
   it('takes LIKE’s wildcards and escape literally', () => {
     expect(containsPattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
+  });
+});
+
+describe('typeahead input', () => {
+  it('is compared in lower case with single spaces, like stored terms', () => {
+    expect(typeaheadText('  Kitchen \t  IDEAS\u0000 ')).toBe('kitchen ideas');
+    for (const bad of ['', ' \n ', 'x'.repeat(MAX_TYPEAHEAD_LENGTH + 1)]) {
+      expect(() => typeaheadText(bad)).toThrow(AppError);
+    }
+  });
+
+  it('matches prefixes with LIKE’s own characters taken literally', () => {
+    expect(startsWithPattern('50%_off\\')).toBe('50\\%\\_off\\\\%');
+  });
+
+  it('reads a best match as a correction only when it does not complete the input', () => {
+    expect(correctedTerm('kitchn', 'kitchen')).toBe('kitchen');
+    expect(correctedTerm('kitch', 'kitchen')).toBeNull();
+    expect(correctedTerm('kitchen', 'kitchen')).toBeNull();
+    expect(correctedTerm('kitchn', undefined)).toBeNull();
   });
 });

@@ -63,3 +63,31 @@ export function parseQuery(raw: string, name = 'query'): TextQuery {
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** The longest typeahead input, in characters: a search box's prefix, not a document. */
+export const MAX_TYPEAHEAD_LENGTH = 100;
+
+/**
+ * Typeahead input as the vocabulary stores terms (SQL search_phrase): lower case, runs of
+ * whitespace as one space, trimmed; 400 (code 1) when nothing is left.
+ */
+export function typeaheadText(raw: string, name = 'query'): string {
+  const text = cleanText(raw).toLowerCase().replace(/\s+/gu, ' ');
+  if (text === '') throw emptyQuery(name);
+  if ([...text].length > MAX_TYPEAHEAD_LENGTH) throw queryTooLong(name, MAX_TYPEAHEAD_LENGTH);
+  return text;
+}
+
+/** A LIKE pattern matching text that starts with `text`, with LIKE's own characters taken literally. */
+export function startsWithPattern(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The term a typeahead reads the input as, when the best suggestion is not simply a completion of
+ * what was typed (a typo: "kitchn" → "kitchen"); null when the input already reads right.
+ */
+export function correctedTerm(text: string, best: string | undefined): string | null {
+  if (best === undefined || best.startsWith(text)) return null;
+  return best;
+}

@@ -1,0 +1,127 @@
+// The Pixie engine at scale: a synthetic pin–board graph of BENCH_RELATED_EDGES edges (default
+// 100M; pins a tenth of that, boards a hundredth) generated straight into CSR arrays
+// (discovery/graph/synthetic.ts: topic- and theme-structured boards, power-law popularity), then
+//   build_s / generate_s     generating the board lists / building the two-sided CSR from them
+//   bytes_per_edge           every array of the snapshot over its edges (both directions counted)
+//   id_bytes_per_edge        the id ↔ index maps a database-loaded graph adds (not used by walks)
+//   steps_per_s_per_core     full 100k-step walks on one thread, per CPU second of this process
+//   related_p50/p99_ms       100k-step queries with early stopping, on a pool of 2 walker threads
+//   fast_p99_ms              20k-step queries with early stopping (the fast mode), same pool
+// Query pins are drawn like traffic: a random board, then a random pin on it (degree-weighted).
+// The machine's load average goes to stderr: latencies on a shared machine include others' work.
+import os from 'node:os';
+import { neighboursOf } from '../../server/src/modules/discovery/graph/csr.ts';
+import { IdIndex } from '../../server/src/modules/discovery/graph/id-index.ts';
+import {
+  DEFAULT_EARLY_STOP,
+  DEFAULT_STEPS,
+  DiscoveryGraph,
+  generateGraph,
+} from '../../server/src/modules/discovery/index.ts';
+import { report } from '../support/report.ts';
+
+const BENCH = 'related';
+
+function envCount(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+export async function run(): Promise<void> {
+  // Board slots that cannot be filled without repeats, and pruned boards, cost a few percent of
+  // the edges asked for: ask for 4% more, so the default graph has at least 100M.
+  const edges = envCount('BENCH_RELATED_EDGES', 100_000_000);
+  const queries = envCount('BENCH_RELATED_QUERIES', 300);
+  const log = (line: string) => process.stderr.write(`related: ${line}\n`);
+  log(
+    `generating ${edges} edges (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
+  // Board slots that cannot be filled without repeats, and pruned boards, cost a few percent of
+  // the edges asked for: ask for 4% more, so the graph has at least as many as requested.
+  const synthetic = generateGraph({
+    pins: Math.round(edges / 10),
+    boards: Math.round(edges / 100),
+    edges: Math.ceil(edges * 1.04),
+    seed: 7,
+  });
+  const { graph: snapshot, seconds } = synthetic;
+  report(BENCH, 'edges', snapshot.edges, 'edges');
+  report(BENCH, 'generate_s', seconds.generate, 's');
+  report(BENCH, 'build_s', seconds.build, 's');
+
+  // What a database-loaded graph of this size would add for its ids (64-bit, as the database's).
+  const ids = new IdIndex(snapshot.pins.count + snapshot.boards.count);
+  for (let i = 0; i < snapshot.pins.count + snapshot.boards.count; i++)
+    ids.addParts(0x1f3 + (i >>> 20), (((i & 0xfffff) << 12) | 1023) >>> 0);
+  const graph = new DiscoveryGraph(snapshot, null, { threads: 2 });
+  const stats = graph.stats();
+  report(BENCH, 'bytes_per_edge', stats.bytesPerEdge, 'bytes');
+  report(BENCH, 'id_bytes_per_edge', ids.bytes() / snapshot.edges, 'bytes');
+
+  let x = 12345;
+  const randomPin = () => {
+    for (;;) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      const board = x % snapshot.boards.count;
+      const pins = neighboursOf(snapshot.boards, board);
+      if (pins.length > 0) return pins[(x >>> 8) % pins.length]!;
+    }
+  };
+
+  // One thread, no early stopping: the kernel's rate with the merge and ranking around it.
+  const single = new DiscoveryGraph(snapshot, null, { threads: 0 });
+  const walkOptions = { steps: DEFAULT_STEPS, limit: 100, lanes: 1 };
+  for (let i = 0; i < 5; i++)
+    await single.relatedNodes([{ node: randomPin(), weight: 1 }], { ...walkOptions, seed: i });
+  let steps = 0;
+  const cpuBefore = cpuSeconds();
+  for (let i = 0; i < 40; i++) {
+    steps += (await single.relatedNodes([{ node: randomPin(), weight: 1 }], { ...walkOptions, seed: i }))
+      .steps;
+  }
+  report(BENCH, 'steps_per_s_per_core', steps / (cpuSeconds() - cpuBefore), 'steps/s');
+
+  const latencies = async (budget: number) => {
+    const options = { steps: budget, limit: 100, earlyStop: DEFAULT_EARLY_STOP, lanes: 2 };
+    for (let i = 0; i < 20; i++)
+      await graph.relatedNodes([{ node: randomPin(), weight: 1 }], { ...options, seed: i });
+    const times: number[] = [];
+    let used = 0;
+    for (let i = 0; i < queries; i++) {
+      const started = performance.now();
+      used += (await graph.relatedNodes([{ node: randomPin(), weight: 1 }], { ...options, seed: i })).steps;
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), steps: used / queries };
+  };
+  const related = await latencies(DEFAULT_STEPS);
+  report(BENCH, 'related_p50_ms', related.p50, 'ms');
+  report(BENCH, 'related_p99_ms', related.p99, 'ms');
+  report(BENCH, 'related_mean_steps', related.steps, 'steps');
+  const fast = await latencies(20_000);
+  report(BENCH, 'fast_p50_ms', fast.p50, 'ms');
+  report(BENCH, 'fast_p99_ms', fast.p99, 'ms');
+  log(
+    `done (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
+  await graph.close();
+}
