@@ -1,0 +1,108 @@
+import { Box, Button, Flex, Link, Text, TextField } from 'gestalt';
+import { type FormEvent, useState } from 'react';
+import { Redirect, useLocation } from 'wouter';
+import { auth } from '../../api/endpoints.ts';
+import { ApiError, messageFor } from '../../api/errors.ts';
+import { paths } from '../../paths.ts';
+import { useSession } from '../../state/session.tsx';
+import { AuthCard } from '../Login/AuthCard.tsx';
+import { fieldOfServerError, type SignupErrors, type SignupFields, validateSignup } from './signup-form.ts';
+
+export default function SignupPage() {
+  const { session, signedIn } = useSession();
+  const [, navigate] = useLocation();
+  const [fields, setFields] = useState<SignupFields>({ username: '', email: '', password: '' });
+  const [errors, setErrors] = useState<SignupErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (session.status === 'signed-in' && !busy) return <Redirect to={paths.home} replace />;
+
+  const update =
+    (field: keyof SignupFields) =>
+    ({ value }: { value: string }) => {
+      setFields((f) => ({ ...f, [field]: value }));
+      setErrors((e) => ({ ...e, [field]: undefined }));
+    };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateSignup(fields);
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      signedIn(
+        await auth.signup({
+          username: fields.username.trim(),
+          email: fields.email.trim(),
+          password: fields.password,
+        }),
+      );
+      navigate(paths.onboarding, { replace: true });
+    } catch (failure) {
+      const message = messageFor(failure);
+      const field = failure instanceof ApiError && failure.status < 500 ? fieldOfServerError(message) : null;
+      if (field) setErrors({ [field]: message });
+      else setGeneral(message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthCard title="Welcome to Corkboard" subtitle="Find new ideas to try">
+      <form onSubmit={submit} noValidate>
+        <Flex direction="column" gap={4}>
+          <TextField
+            id="signup-email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={fields.email}
+            errorMessage={errors.email}
+            onChange={update('email')}
+          />
+          <TextField
+            id="signup-username"
+            label="Username"
+            autoComplete="username"
+            helperText="Letters, numbers and underscores"
+            value={fields.username}
+            errorMessage={errors.username}
+            onChange={update('username')}
+          />
+          <TextField
+            id="signup-password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            helperText="At least 8 characters"
+            value={fields.password}
+            errorMessage={errors.password}
+            onChange={update('password')}
+          />
+          {general && (
+            <Box role="alert">
+              <Text color="error">{general}</Text>
+            </Box>
+          )}
+          <Button
+            text={busy ? 'Signing up…' : 'Continue'}
+            color="red"
+            type="submit"
+            fullWidth
+            size="lg"
+            disabled={busy}
+          />
+          <Text align="center" size="200">
+            Already a member?{' '}
+            <Link href={paths.login()} display="inline">
+              Log in
+            </Link>
+          </Text>
+        </Flex>
+      </form>
+    </AuthCard>
+  );
+}
