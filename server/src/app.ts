@@ -5,9 +5,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
+import { analyticsRoutes } from './modules/analytics/index.ts';
 import { installAuthentication } from './modules/auth/index.ts';
 import { boardsRoutes } from './modules/boards/index.ts';
 import { commentRoutes } from './modules/comments/index.ts';
+import { relatedRoutes } from './modules/discovery/index.ts';
+import { eventRoutes } from './modules/events/index.ts';
+import { feedRoutes } from './modules/feeds/index.ts';
 import { mediaRoutes } from './modules/media/index.ts';
 import { appRoutes, oauthRoutes } from './modules/oauth/index.ts';
 import { pinExtensionRoutes, pinRoutes } from './modules/pins/index.ts';
@@ -16,6 +20,8 @@ import { sessionRoutes } from './modules/sessions/index.ts';
 import { socialRoutes } from './modules/social/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
+import { trendingRoutes } from './modules/trending/index.ts';
+import { webAppAssets, webAppFallback } from './modules/webapp/index.ts';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './platform/error-handler.ts';
 import { createLogger, requestIdFor } from './platform/logger.ts';
 import { installOpenApi } from './platform/openapi.ts';
@@ -53,11 +59,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.decorate('services', services);
   if (!options.services) app.addHook('onClose', async () => services.close());
+  // Event delivery (relay, consumers, listeners) runs while the app serves; services.close() stops
+  // it. The CLI never starts it; an app given services leaves that to their owner.
+  if (!options.services) app.addHook('onReady', async () => services.events.start());
+  // The discovery graph builds in the background (after the listener that keeps it current has
+  // started, so no pin event falls between the two); related pins and the home feed use their
+  // other sources until it is ready.
+  if (!options.services && config.discoveryGraph) {
+    app.addHook('onReady', async () => {
+      services.discovery.start().catch((error) => log.error({ err: error }, 'discovery graph build failed'));
+    });
+  }
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  installErrorHandling(app);
+  // Browser navigations that no route claims get the web app.
+  installErrorHandling(app, webAppFallback(config.webDistDir));
   installArrayQueryNormalizer(app);
   await app.register(cookie);
   installAuthentication(app, services.sessions, services.tokens);
@@ -77,5 +95,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pinExtensionRoutes(services.pins, services.pinOrganizer));
   await app.register(commentRoutes(services.comments));
   await app.register(searchRoutes(services.search));
+  await app.register(trendingRoutes(services.trending));
+  await app.register(eventRoutes(services.events));
+  await app.register(feedRoutes(services.feeds));
+  await app.register(relatedRoutes(services.related));
+  await app.register(analyticsRoutes(services.analytics));
+  await app.register(webAppAssets(config.webDistDir));
   return app;
 }

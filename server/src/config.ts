@@ -1,6 +1,7 @@
 // The one place that reads process.env. Parsed once at boot; every problem is reported together
 // so an operator fixes a broken deployment in one pass instead of one restart per typo.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -36,6 +37,33 @@ export interface Config {
   imageFetchTimeoutMs: number;
   /** Hosts, host:port pairs or CIDR ranges that image_url may reach despite being non-public. */
   imageFetchAllowHosts: string[];
+  /** Usernames of the operators who may read platform-wide metrics (GET /v5/admin/metrics). */
+  adminUsernames: string[];
+  /** Days the event log keeps events (embedded log rows; the JetStream stream's max_age). */
+  eventLogRetentionDays: number;
+  /** The JetStream stream of events and the subject prefix it captures (`<prefix>.<event type>`). */
+  natsStream: string;
+  natsSubjectPrefix: string;
+  /** Largest size of the JetStream event stream, in bytes; the oldest events go first. */
+  natsStreamMaxBytes: number;
+  /** How long JetStream remembers event ids to drop a republished event (the relay's retries). */
+  natsDuplicateWindowSeconds: number;
+  /** POST /v5/events requests allowed per user per minute. */
+  eventsIngestLimitPerMinute: number;
+  /** The built web app (vite build output) served at `/`. */
+  webDistDir: string;
+  /** Build the discovery graph in the background at start (related pins and home walks need it). */
+  discoveryGraph: boolean;
+  /** Worker threads for the graph's random walks; 0 walks on the main thread. */
+  discoveryWalkerThreads: number;
+  /** How long a home feed session's plan (and so its bookmarks' pages) is kept in the cache. */
+  homeFeedSessionTtlSeconds: number;
+  /** How long each process reuses the trending and fresh pin lists before refreshing them. */
+  feedGlobalListsTtlSeconds: number;
+  /** Rebuild the typeahead vocabulary when it is older than this, in minutes (0: only on demand). */
+  searchTermsRefreshMinutes: number;
+  /** How long GET /v5/trending reuses its computed topics and pins. */
+  trendingCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +139,10 @@ class EnvReader {
 }
 
 const DAY = 24 * 60 * 60;
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+/** web/dist of this checkout, wherever the server is started from. */
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function parseConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -143,6 +175,20 @@ export function parseConfig(env: Env = process.env, cwd: string = process.cwd())
     mediaDir: path.resolve(cwd, read.string('MEDIA_DIR', path.join(dataDir, 'media'))),
     imageFetchTimeoutMs: read.integer('IMAGE_FETCH_TIMEOUT_MS', 10_000, 100, 300_000),
     imageFetchAllowHosts: read.list('IMAGE_FETCH_ALLOW_HOSTS'),
+    adminUsernames: read.list('ADMIN_USERNAMES'),
+    eventLogRetentionDays: read.integer('EVENT_LOG_RETENTION_DAYS', 400, 1, 36_500),
+    natsStream: read.string('NATS_STREAM', 'CORKBOARD_EVENTS'),
+    natsSubjectPrefix: read.string('NATS_SUBJECT_PREFIX', 'corkboard.events'),
+    natsStreamMaxBytes: read.integer('NATS_STREAM_MAX_BYTES', 10 * GIB, MIB, 1024 * 1024 * GIB),
+    natsDuplicateWindowSeconds: read.integer('NATS_DUPLICATE_WINDOW_SECONDS', 120, 1, DAY),
+    eventsIngestLimitPerMinute: read.integer('EVENTS_INGEST_LIMIT_PER_MINUTE', 600, 1, 100_000_000),
+    webDistDir: path.resolve(cwd, read.string('WEB_DIST_DIR', DEFAULT_WEB_DIST_DIR)),
+    discoveryGraph: read.boolean('DISCOVERY_GRAPH', true),
+    discoveryWalkerThreads: read.integer('DISCOVERY_WALKER_THREADS', 0, 0, 16),
+    homeFeedSessionTtlSeconds: read.integer('HOME_FEED_SESSION_TTL_SECONDS', 1800, 60, DAY),
+    feedGlobalListsTtlSeconds: read.integer('FEED_GLOBAL_LISTS_TTL_SECONDS', 60, 0, 3600),
+    searchTermsRefreshMinutes: read.integer('SEARCH_TERMS_REFRESH_MINUTES', 30, 0, 10_080),
+    trendingCacheSeconds: read.integer('TRENDING_CACHE_SECONDS', 60, 0, 3600),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

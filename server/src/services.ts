@@ -5,8 +5,12 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AccountsService } from './modules/accounts/index.ts';
+import { AnalyticsService, analyticsConsumers } from './modules/analytics/index.ts';
 import { BoardsService } from './modules/boards/index.ts';
 import { CommentsService } from './modules/comments/index.ts';
+import { DiscoveryService, RelatedPinsService } from './modules/discovery/index.ts';
+import { EventsService } from './modules/events/index.ts';
+import { FeedsService } from './modules/feeds/index.ts';
 import { MediaService } from './modules/media/index.ts';
 import { OauthService } from './modules/oauth/index.ts';
 import { PinOrganizer, PinsService } from './modules/pins/index.ts';
@@ -14,6 +18,7 @@ import { SearchService } from './modules/search/index.ts';
 import { SessionsService } from './modules/sessions/index.ts';
 import { SocialService } from './modules/social/index.ts';
 import { TokensService } from './modules/tokens/index.ts';
+import { TrendingService } from './modules/trending/index.ts';
 import { type Cache, createCache } from './platform/cache/index.ts';
 import type { ServiceContext } from './platform/context.ts';
 import { createLogger } from './platform/logger.ts';
@@ -32,6 +37,17 @@ export interface Services {
   pinOrganizer: PinOrganizer;
   comments: CommentsService;
   search: SearchService;
+  /** Topics and pins with rising saves (GET /v5/trending). */
+  trending: TrendingService;
+  /** Event log: record (in transactions), ingest, consumers; the app starts and stops its delivery. */
+  events: EventsService;
+  feeds: FeedsService;
+  /** The Pixie graph of this process (built in the background at start) and its walks. */
+  discovery: DiscoveryService;
+  /** GET /v5/pins/{pin_id}/related. */
+  related: RelatedPinsService;
+  /** Rollups and core metrics from the event log; the analytics API, pin_metrics, replay, export. */
+  analytics: AnalyticsService;
   close(): Promise<void>;
 }
 
@@ -66,17 +82,28 @@ export async function createServices(config: Config, options: ServiceOptions = {
     throw error;
   }
   const ctx: ServiceContext = { config, db: database.db, cache, log };
+  const events = new EventsService(ctx, { databaseKind: database.kind });
   const accounts = new AccountsService(ctx);
   const tokens = new TokensService(ctx);
   const sessions = new SessionsService(ctx, accounts, tokens);
   const oauth = new OauthService(ctx, tokens);
-  const social = new SocialService(ctx, accounts);
-  const boards = new BoardsService(ctx, social, accounts);
+  const social = new SocialService(ctx, accounts, events);
+  const boards = new BoardsService(ctx, social, accounts, events);
   const media = new MediaService(ctx);
-  const pins = new PinsService(ctx, boards, media);
+  const pins = new PinsService(ctx, boards, media, events);
   const pinOrganizer = new PinOrganizer(ctx, boards);
   const comments = new CommentsService(ctx, pins);
-  const search = new SearchService(ctx, boards, pins);
+  const search = new SearchService(ctx, boards, pins, events);
+  const trending = new TrendingService(ctx, boards, pins);
+  const analytics = new AnalyticsService(ctx, accounts, boards, pins, events);
+  // Each process builds its own graph (app start) and keeps it current through its own listener.
+  const discovery = new DiscoveryService(ctx, { threads: config.discoveryWalkerThreads });
+  discovery.listenTo(events);
+  const related = new RelatedPinsService(ctx, discovery, pins);
+  const feeds = new FeedsService(ctx, pins, boards, social, { discovery, related, analytics });
+  for (const consumer of analyticsConsumers()) events.registerConsumer(consumer);
+  // pin_metrics' impressions, clicks and 90-day saves come from the analytics rollups.
+  pins.setEngagementSource((pinIds) => analytics.pinEngagement(pinIds));
   // Deleting an account cascades to its rows; each module fixes, in the same transaction, the
   // counts those rows held on other users, boards and pins.
   for (const module of [social, boards, pins, comments]) {
@@ -105,7 +132,15 @@ export async function createServices(config: Config, options: ServiceOptions = {
     pinOrganizer,
     comments,
     search,
+    trending,
+    events,
+    feeds,
+    discovery,
+    related,
+    analytics,
     async close() {
+      await events.stop();
+      await discovery.close();
       await database.close();
       if (!options.cache) await cache.close();
     },

@@ -1,5 +1,7 @@
 // The operator commands. They run against a Services object, either in the CLI's own process or,
 // when a server holds the embedded database, inside that server through the admin channel.
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateToLatest } from '../db/migrate.ts';
 import { formatSummary, seedSynthetic } from '../modules/seed/index.ts';
@@ -24,6 +26,10 @@ export const USAGE = `Usage: corkboard <command>
   seed --users N --pins N --boards N [--saves N] [--seed S] [--images N]
                                             add a synthetic world for benchmarks (progress on stderr);
                                             saves default to 2 per pin, images to 6 per topic
+  events replay --from YYYY-MM-DD [--restart]
+                                            rebuild the analytics rollups from the event log, from
+                                            that day (UTC) on, while consumers keep running
+  export --user U [--out FILE]              one user's data as JSON, on stdout or into FILE
 `;
 
 class UsageError extends Error {}
@@ -146,7 +152,35 @@ const COMMANDS: Record<string, Handler> = {
     });
     return ok(formatSummary(summary));
   },
+
+  async 'events replay'(services, args) {
+    const values = options(args, { from: { type: 'string' }, restart: { type: 'boolean' } });
+    const from = required(values, 'from');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new UsageError('--from must be a date, YYYY-MM-DD (UTC)');
+    const summary = await services.analytics.replay(from, { restart: values.restart === true });
+    return ok(`${JSON.stringify(summary)}\n`);
+  },
+
+  async export(services, args) {
+    const values = options(args, { user: { type: 'string' }, out: { type: 'string' } });
+    const data = `${JSON.stringify(await services.analytics.exportUser(required(values, 'user')), null, 2)}\n`;
+    if (values.out === undefined) return ok(data);
+    fs.writeFileSync(values.out, data, { mode: 0o600 });
+    return ok(`Wrote ${values.out}\n`);
+  },
 };
+
+/** Options naming files; the CLI resolves them against its own directory before any process runs the command. */
+const PATH_OPTIONS = ['--out'];
+
+/** argv with file options made absolute (a command may run in a server's process, elsewhere). */
+export function withAbsolutePaths(argv: string[], cwd = process.cwd()): string[] {
+  return argv.map((arg, i) => {
+    if (i > 0 && PATH_OPTIONS.includes(argv[i - 1]!)) return path.resolve(cwd, arg);
+    const [name, value] = arg.split(/=(.*)/s);
+    return value !== undefined && PATH_OPTIONS.includes(name!) ? `${name}=${path.resolve(cwd, value)}` : arg;
+  });
+}
 
 /** The command named by argv, or undefined when argv names none. */
 export function commandFor(argv: string[]): { name: string; args: string[] } | undefined {

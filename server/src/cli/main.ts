@@ -6,7 +6,7 @@ import { DataDirBusyError, lockHolder } from '../db/data-dir-lock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createServices } from '../services.ts';
 import { runThroughServer } from './admin-channel.ts';
-import { type CommandResult, commandFor, runCommand, USAGE } from './commands.ts';
+import { type CommandResult, commandFor, runCommand, USAGE, withAbsolutePaths } from './commands.ts';
 
 async function run(argv: string[]): Promise<CommandResult> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
@@ -36,7 +36,7 @@ async function run(argv: string[]): Promise<CommandResult> {
   }
 }
 
-run(process.argv.slice(2))
+run(withAbsolutePaths(process.argv.slice(2)))
   .then((result) => {
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);

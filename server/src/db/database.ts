@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -44,7 +45,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dataDir = path.join(options.dataDir, 'pgdata');
   }
   try {
-    const pglite = await PGlite.create(dataDir);
+    // Extensions the migrations create (PostgreSQL servers ship them in contrib).
+    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     // PGlite is single-connection; the adapter's pool size is 1 and Kysely queues behind it.
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
     const db = new Kysely<DB>({

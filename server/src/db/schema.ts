@@ -92,6 +92,20 @@ export interface DB {
   comments: CommentsTable;
   reactions: ReactionsTable;
   reports: ReportsTable;
+  event_log: EventLogTable;
+  event_consumer_positions: EventConsumerPositionsTable;
+  pin_daily_metrics: PinDailyMetricsTable;
+  pin_lifetime_metrics: PinLifetimeMetricsTable;
+  board_daily_metrics: BoardDailyMetricsTable;
+  user_daily_metrics: UserDailyMetricsTable;
+  platform_daily_metrics: PlatformDailyMetricsTable;
+  user_activity_days: UserActivityDaysTable;
+  recent_engagement: RecentEngagementTable;
+  analytics_progress: AnalyticsProgressTable;
+  analytics_replays: AnalyticsReplaysTable;
+  analytics_replay_claims: AnalyticsReplayClaimsTable;
+  search_terms: SearchTermsTable;
+  search_term_refreshes: SearchTermRefreshesTable;
 }
 
 export type BoardPrivacy = 'PUBLIC' | 'PROTECTED' | 'SECRET';
@@ -225,4 +239,133 @@ export interface ReportsTable {
   details: Generated<string>;
   status: Generated<'open' | 'resolved'>;
   created_at: Timestamp;
+}
+
+/** The event log (embedded) or outbox (NATS); see modules/events and docs/events.md. */
+export interface EventLogTable {
+  position: Generated<string>;
+  /** xid8 of the writing transaction, as a decimal string. */
+  tx: Generated<string>;
+  id: string;
+  type: string;
+  actor_id: string | null;
+  object_type: string;
+  object_id: string;
+  occurred_at: Timestamp;
+  recorded_at: Generated<Date>;
+  app_type: string;
+  locale: string | null;
+  session_id: string | null;
+  surface: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface EventConsumerPositionsTable {
+  log: 'embedded' | 'jetstream' | 'relay';
+  consumer: string;
+  tx: string | null;
+  position: string;
+  updated_at: Timestamp;
+}
+
+// ---- analytics (modules/analytics): derived from the event log, rebuilt by replay ----
+
+/** Engagement counters of the daily rollups; a closeup is Pinterest's "pin click". */
+interface EngagementColumns {
+  impression: Generated<number>;
+  pin_click: Generated<number>;
+  outbound_click: Generated<number>;
+  save: Generated<number>;
+}
+
+export type AnalyticsAppType = 'web' | 'mobile' | 'tablet';
+
+export interface PinDailyMetricsTable extends EngagementColumns {
+  pin_id: string;
+  /** UTC day. */
+  day: string;
+  app_type: AnalyticsAppType;
+  owner_id: string;
+}
+
+export interface PinLifetimeMetricsTable {
+  pin_id: string;
+  impression: Generated<string>;
+  pin_click: Generated<string>;
+  outbound_click: Generated<string>;
+  save: Generated<string>;
+}
+
+export interface BoardDailyMetricsTable extends EngagementColumns {
+  board_id: string;
+  day: string;
+  app_type: AnalyticsAppType;
+}
+
+export interface UserDailyMetricsTable extends EngagementColumns {
+  /** The owner of the pins engaged with. */
+  user_id: string;
+  day: string;
+  app_type: AnalyticsAppType;
+}
+
+export interface PlatformDailyMetricsTable {
+  day: string;
+  events: Generated<string>;
+  impression: Generated<string>;
+  pin_click: Generated<string>;
+  outbound_click: Generated<string>;
+  save: Generated<string>;
+  pin_created: Generated<string>;
+  user_followed: Generated<string>;
+  board_followed: Generated<string>;
+  search: Generated<string>;
+}
+
+export interface UserActivityDaysTable {
+  day: string;
+  user_id: string;
+}
+
+export interface RecentEngagementTable {
+  user_id: string;
+  occurred_at: Timestamp;
+  pin_id: string;
+  kind: 'save' | 'closeup' | 'outbound_click';
+}
+
+export interface AnalyticsProgressTable {
+  consumer: string;
+  applied_at: Timestamp;
+  events: Generated<string>;
+}
+
+export interface AnalyticsReplaysTable {
+  consumer: string;
+  from_day: string;
+  started_at: Timestamp;
+}
+
+export interface AnalyticsReplayClaimsTable {
+  consumer: string;
+  position: string;
+}
+
+/** Typeahead's vocabulary: words of public pin titles and board names, and public board names. */
+export interface SearchTermsTable {
+  term: string;
+  /** Public pins whose title has the word. */
+  pins: Generated<number>;
+  /** Public boards whose name is the phrase or has the word. */
+  boards: Generated<number>;
+  refreshed_at: Timestamp;
+}
+
+/** The last rebuild of search_terms (one row). */
+export interface SearchTermRefreshesTable {
+  singleton: Generated<boolean>;
+  refreshed_at: Timestamp;
+  terms: number;
+  public_pins: number;
+  seconds: number;
 }

@@ -30,7 +30,13 @@ function clientErrorFrom(error: FastifyError): AppError | undefined {
   }
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * Answers a request no route matched, or returns false to leave it to the JSON 404 (the web app
+ * answers browser navigations this way; a catch-all route would also swallow router errors).
+ */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+
+export function installErrorHandling(app: FastifyInstance, notFoundFallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : clientErrorFrom(error);
     if (appError) {
@@ -41,7 +47,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.code(500).send({ code: ERRORS.INTERNAL.code, message: ERRORS.INTERNAL.message });
   });
 
-  app.setNotFoundHandler((_request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (notFoundFallback && (await notFoundFallback(request, reply))) return reply;
     const error = new AppError('ROUTE_NOT_FOUND');
     return reply.code(error.status).send(error.toBody());
   });

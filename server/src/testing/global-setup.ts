@@ -13,6 +13,8 @@ export default function setup(): void {
     skipped.push('Redis cache tests (need REDIS_URL)');
     if (process.env.DATABASE_URL) skipped.push('two-process stale-read test (needs REDIS_URL)');
   }
+  if (process.env.NATS_URL) using.push('NATS JetStream (NATS_URL)');
+  else skipped.push('JetStream event delivery tests (need NATS_URL)');
   console.log(`\nCorkboard test suite: using ${using.join(', ')}.`);
   if (skipped.length > 0) console.log(`Skipped without servers: ${[...new Set(skipped)].join('; ')}.\n`);
 }

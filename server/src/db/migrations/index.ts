@@ -4,9 +4,15 @@ import type { Migration } from 'kysely';
 import * as createAccountsAndAuth from './2026_11_22_0900_create_accounts_and_auth.ts';
 import * as trackOauthCodeUse from './2026_11_22_1400_track_oauth_code_use.ts';
 import * as createPinnerCore from './2026_11_22_1500_create_pinner_core.ts';
+import * as createEventLog from './2026_11_22_1600_create_event_log.ts';
+import * as createAnalyticsRollups from './2026_11_22_1700_create_analytics_rollups.ts';
+import * as buildDiscoverySearch from './2026_11_22_1930_build_discovery_search.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_accounts_and_auth': createAccountsAndAuth,
   '2026_11_22_1400_track_oauth_code_use': trackOauthCodeUse,
   '2026_11_22_1500_create_pinner_core': createPinnerCore,
+  '2026_11_22_1600_create_event_log': createEventLog,
+  '2026_11_22_1700_create_analytics_rollups': createAnalyticsRollups,
+  '2026_11_22_1930_build_discovery_search': buildDiscoverySearch,
 };

@@ -14,6 +14,7 @@ import {
 } from '../../platform/pagination.ts';
 import { type Principal, userIdOf } from '../../platform/principal.ts';
 import type { AccountsService } from '../accounts/index.ts';
+import { type EventsService, serverEvent } from '../events/index.ts';
 import type { SocialService } from '../social/index.ts';
 import { viewerOf } from './access.ts';
 import {
@@ -44,6 +45,7 @@ export class BoardRelationsService {
     private readonly boards: BoardsService,
     private readonly social: SocialService,
     private readonly accounts: AccountsService,
+    private readonly events: EventsService,
   ) {}
 
   // ---- follows ----
@@ -56,6 +58,10 @@ export class BoardRelationsService {
     await this.ctx.db.transaction().execute(async (trx) => {
       if (await relationsRepo.insertBoardFollow(trx, userId, board.id)) {
         await repo.adjustFollowerCount(trx, board.id, 1);
+        const followed = serverEvent('board.followed.v1', userId, board.id, {
+          board_owner_id: board.owner_id,
+        });
+        await this.events.record(trx, followed);
       }
     });
     return this.boards.get(viewer, board.id);

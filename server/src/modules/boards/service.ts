@@ -19,6 +19,7 @@ import {
 import { isUniqueViolation } from '../../platform/postgres-errors.ts';
 import { hasScope, type Principal, userIdOf } from '../../platform/principal.ts';
 import { type AccountsService, adjustUserCounters } from '../accounts/index.ts';
+import type { EventsService } from '../events/index.ts';
 import type { SocialService } from '../social/index.ts';
 import { viewerOf, visibleBoardsFilter } from './access.ts';
 import {
@@ -68,8 +69,9 @@ export class BoardsService {
     private readonly ctx: ServiceContext,
     private readonly social: SocialService,
     private readonly accounts: AccountsService,
+    events: EventsService,
   ) {
-    this.relations = new BoardRelationsService(ctx, this, social, accounts);
+    this.relations = new BoardRelationsService(ctx, this, social, accounts, events);
     // A block ends board follows and collaborations between the two users, in the block's transaction.
     social.onBlock((db, blockerId, blockedId) => relationsRepo.severBoardTies(db, blockerId, blockedId));
     // Until the pins module installs its own check, a pin is reportable when its board is visible.

@@ -21,16 +21,23 @@ export const pinExtensionRoutes =
           tags: ['extensions'],
           security: scopes('pins:read'),
           params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 30 }) }),
-          querystring: PageQuery,
+          querystring: Type.Object({
+            ...PageQuery.properties,
+            // As GET /v5/pins: exclude_native keeps saves only, exclude_repins keeps pins they created.
+            pin_filter: Type.Optional(
+              Type.Union([Type.Literal('exclude_native'), Type.Literal('exclude_repins')]),
+            ),
+          }),
           response: { 200: PinPage, default: ERROR_RESPONSE },
         },
       },
       async (request) =>
-        pins.listUserPins(request.principal, request.params.username, {
-          bookmark: request.query.bookmark,
-          pageSize: request.query.page_size ?? 25,
-          withMetrics: false,
-        }),
+        pins.listUserPins(
+          request.principal,
+          request.params.username,
+          { bookmark: request.query.bookmark, pageSize: request.query.page_size ?? 25, withMetrics: false },
+          request.query.pin_filter,
+        ),
     );
 
     app.post(

@@ -319,3 +319,30 @@ describe('arranging pins (extensions)', () => {
     expect((await call(t.app, 'GET', `/v5/boards/${from.id}`, owner.headers)).body.pin_count).toBe(0);
   });
 });
+
+describe("a user's pins (extension)", () => {
+  it('lists what they created or what they saved, as pin_filter asks', async () => {
+    const maker = await actor(t.app);
+    const saver = await actor(t.app);
+    const makerBoard = await createBoard(t.app, maker);
+    const saverBoard = await createBoard(t.app, saver);
+    const original = await createPin(maker, makerBoard.id);
+    const own = await createPin(saver, saverBoard.id);
+    const saved = await call(t.app, 'POST', `/v5/pins/${original.id}/save`, saver.headers, {
+      board_id: saverBoard.id,
+    });
+    expect(saved.status).toBe(201);
+    const list = async (filter?: string) => {
+      const query = filter ? `?pin_filter=${filter}` : '';
+      const response = await call(t.app, 'GET', `/v5/users/${saver.username}/pins${query}`, maker.headers);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body.items.map((p: { id: string }) => p.id);
+    };
+    expect(await list()).toEqual([saved.body.id, own.id]);
+    expect(await list('exclude_repins')).toEqual([own.id]);
+    expect(await list('exclude_native')).toEqual([saved.body.id]);
+    expect(
+      (await call(t.app, 'GET', `/v5/users/${saver.username}/pins?pin_filter=other`, maker.headers)).status,
+    ).toBe(400);
+  });
+});

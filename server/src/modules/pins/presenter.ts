@@ -17,12 +17,27 @@ export function groupImages(rows: PinImageRow[]): Map<string, PinImageRow[]> {
   return byPin;
 }
 
+/** A pin's engagement counts over a period, as the analytics rollups keep them. */
+export interface EngagementCounts {
+  impression: number;
+  pin_click: number;
+  outbound_click: number;
+  save: number;
+}
+
+/** The rollups' totals for one pin: the last 90 days (today included) and its lifetime. */
+export interface PinEngagement {
+  last90Days: EngagementCounts;
+  lifetime: EngagementCounts;
+}
+
 export function toPin(
   row: PinWithBoard,
   images: PinImageRow[],
   viewer: Principal | null,
   withMetrics: boolean,
   sizesOf: ImageSizesOf,
+  engagement?: PinEngagement,
 ): Pin {
   const first = images[0];
   const media: Pin['media'] =
@@ -55,20 +70,40 @@ export function toPin(
     parent_pin_id: row.parent_pin_id,
     is_standard: row.is_standard,
     has_been_promoted: false,
-    pin_metrics: withMetrics ? metricsOf(row) : null,
+    pin_metrics: withMetrics ? metricsOf(row, engagement) : null,
   };
 }
 
-// Engagement that the data platform's rollups will extend (impressions, clicks); saves, comments
-// and reactions are counted as they happen.
-function metricsOf(row: PinWithBoard): NonNullable<Pin['pin_metrics']> {
+const NO_ENGAGEMENT: EngagementCounts = { impression: 0, pin_click: 0, outbound_click: 0, save: 0 };
+
+const saveRate = (saves: number, impressions: number) => (impressions === 0 ? 0 : saves / impressions);
+
+// Impressions, pin clicks (closeups), outbound clicks ("clickthrough" in Pinterest's example) and
+// 90-day saves come from the analytics rollups. The lifetime save is save_count, which counts the
+// same save events with the same attribution (the pin saved and its root original) but in the
+// save's own transaction, so a save shows at once; comments and reactions are counted likewise.
+function metricsOf(
+  row: PinWithBoard,
+  engagement: PinEngagement | undefined,
+): NonNullable<Pin['pin_metrics']> {
+  const recent = engagement?.last90Days ?? NO_ENGAGEMENT;
+  const lifetime = engagement?.lifetime ?? NO_ENGAGEMENT;
   return {
-    '90d': { pin_click: 0, impression: 0, clickthrough: 0 },
+    '90d': {
+      impression: recent.impression,
+      pin_click: recent.pin_click,
+      outbound_click: recent.outbound_click,
+      clickthrough: recent.outbound_click,
+      save: recent.save,
+      save_rate: saveRate(recent.save, recent.impression),
+    },
     lifetime_metrics: {
-      pin_click: 0,
-      impression: 0,
-      clickthrough: 0,
+      impression: lifetime.impression,
+      pin_click: lifetime.pin_click,
+      outbound_click: lifetime.outbound_click,
+      clickthrough: lifetime.outbound_click,
       save: row.save_count,
+      save_rate: saveRate(row.save_count, lifetime.impression),
       reaction: row.reaction_count,
       comment: row.comment_count,
     },

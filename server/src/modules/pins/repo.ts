@@ -323,11 +323,14 @@ export function listUserPins(
   ) => Expression<SqlBool>,
   beforeId: string | undefined,
   limit: number,
+  pinFilter?: 'exclude_native' | 'exclude_repins',
 ): Promise<PinWithBoard[]> {
   return pinsWithImages(db)
     .innerJoin('users as pinner', 'pinner.id', 'pins.owner_id')
     .where(sql`lower(pinner.username)`, '=', username.toLowerCase())
     .where((eb) => boardVisible(eb as never))
+    .$if(pinFilter === 'exclude_native', (q) => q.where('pins.parent_pin_id', 'is not', null))
+    .$if(pinFilter === 'exclude_repins', (q) => q.where('pins.parent_pin_id', 'is', null))
     .$if(beforeId !== undefined, (q) => q.where('pins.id', '<', beforeId!))
     .orderBy('pins.id', 'desc')
     .limit(limit)

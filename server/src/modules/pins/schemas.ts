@@ -21,7 +21,8 @@ const MediaWithImages = Type.Object({
   ),
 });
 
-const Counts = Type.Record(Type.String(), Type.Integer());
+// Counts, and rates such as save_rate.
+const Counts = Type.Record(Type.String(), Type.Number());
 
 export const PinSchema = Type.Object(
   {

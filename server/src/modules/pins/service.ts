@@ -7,9 +7,10 @@ import { decodeBookmark, type Page, pageFrom } from '../../platform/pagination.t
 import { hasScope, type Principal, userIdOf } from '../../platform/principal.ts';
 import { adjustUserCounters } from '../accounts/index.ts';
 import type { BoardsService } from '../boards/index.ts';
+import { type EventsService, serverEvent } from '../events/index.ts';
 import type { MediaService } from '../media/index.ts';
 import { noBoardToSaveTo, notPinOwner, pinNotFound } from './errors.ts';
-import { groupImages, type ImageSizesOf, toPin } from './presenter.ts';
+import { groupImages, type ImageSizesOf, type PinEngagement, toPin } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { MediaSource, Pin, PinCreateBody, PinUpdateBody } from './schemas.ts';
 
@@ -21,12 +22,23 @@ export interface ListOptions {
   withMetrics: boolean;
 }
 
+/** Engagement totals of pins, by id (the analytics module's rollups; installed by services.ts). */
+export type EngagementSource = (pinIds: string[]) => Promise<Map<string, PinEngagement>>;
+
 export class PinsService {
+  private engagementOf: EngagementSource = async () => new Map();
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly boards: BoardsService,
     private readonly media: MediaService,
+    private readonly events: EventsService,
   ) {}
+
+  /** Where pin_metrics' impressions, clicks and 90-day saves come from. */
+  setEngagementSource(source: EngagementSource): void {
+    this.engagementOf = source;
+  }
 
   /** Secret pins need the pins:*_secret scopes on top of seeing the board. */
   private secretAllowed(viewer: Principal | null, privacy: Privacy, mode: 'read' | 'write'): boolean {
@@ -58,8 +70,16 @@ export class PinsService {
     const missing = rows.filter((row) => row.images === undefined).map((row) => row.id);
     const loaded = groupImages(await repo.imagesOfPins(this.ctx.db, missing));
     const sizesOf: ImageSizesOf = (image) => this.media.imageSizes(image);
+    const engagement = withMetrics ? await this.engagementOf(rows.map((row) => row.id)) : undefined;
     return rows.map((row) =>
-      toPin(row, row.images ?? loaded.get(row.id) ?? [], viewer, withMetrics, sizesOf),
+      toPin(
+        row,
+        row.images ?? loaded.get(row.id) ?? [],
+        viewer,
+        withMetrics,
+        sizesOf,
+        engagement?.get(row.id),
+      ),
     );
   }
 
@@ -130,6 +150,12 @@ export class PinsService {
       if (body.parent_pin_id) await repo.bumpSaveCount(trx, [body.parent_pin_id, origin]);
       await this.boards.adjustPinCount(trx, target.board.id, 1);
       await adjustUserCounters(trx, userId, { pin_count: 1 });
+      const created = serverEvent('pin.created.v1', userId, id, {
+        board_id: target.board.id,
+        section_id: target.section?.id ?? null,
+        pin_owner_id: userId,
+      });
+      await this.events.record(trx, created);
       return id;
     });
     return this.get(viewer, pinId, false);
@@ -181,6 +207,13 @@ export class PinsService {
       await repo.bumpSaveCount(trx, [source.id, source.origin_pin_id]);
       await this.boards.adjustPinCount(trx, target.board.id, 1);
       await adjustUserCounters(trx, userId, { pin_count: 1 });
+      const saved = serverEvent('pin.saved.v1', userId, source.id, {
+        board_id: target.board.id,
+        pin_owner_id: source.owner_id,
+        parent_pin_id: source.parent_pin_id,
+        saved_pin_id: id,
+      });
+      await this.events.record(trx, saved);
       return id;
     });
     return this.get(viewer, newId, false);
@@ -232,6 +265,11 @@ export class PinsService {
       await repo.deletePin(trx, pin.id);
       await this.boards.adjustPinCount(trx, pin.board_id, -1);
       await adjustUserCounters(trx, pin.owner_id, { pin_count: -1 });
+      const deleted = serverEvent('pin.deleted.v1', userIdOf(viewer), pin.id, {
+        board_id: pin.board_id,
+        pin_owner_id: pin.owner_id,
+      });
+      await this.events.record(trx, deleted);
     });
   }
 
@@ -289,7 +327,12 @@ export class PinsService {
   }
 
   /** A user's pins that the viewer may see: on visible boards, secret ones only with the scope. */
-  async listUserPins(viewer: Principal | null, username: string, options: ListOptions): Promise<Page<Pin>> {
+  async listUserPins(
+    viewer: Principal | null,
+    username: string,
+    options: ListOptions,
+    pinFilter?: 'exclude_native' | 'exclude_repins',
+  ): Promise<Page<Pin>> {
     const before = options.bookmark ? decodeBookmark(options.bookmark, 1)[0] : undefined;
     const visible = this.boards.visibleBoardsFilter(viewer);
     const withSecrets = hasScope(viewer, 'pins:read_secret');
@@ -299,6 +342,7 @@ export class PinsService {
       (eb) => (withSecrets ? visible(eb) : eb.and([visible(eb), eb('boards.privacy', '!=', 'SECRET')])),
       typeof before === 'string' && isId(before) ? before : undefined,
       options.pageSize + 1,
+      pinFilter,
     );
     return this.page(viewer, rows, options, (row) => [row.id]);
   }

@@ -226,6 +226,7 @@ export const rows: Row[] = [
       }),
   },
   { name: 'GET pin', owner: 200, collaborator: 200, run: (c) => get(c, `/v5/pins/${c.pin.id}`) },
+  { name: 'related pins', owner: 200, collaborator: 200, run: (c) => get(c, `/v5/pins/${c.pin.id}/related`) },
   {
     name: 'PATCH pin',
     owner: 200,
@@ -372,6 +373,11 @@ export const lists: ListRow[] = [
     url: (c) => `/v5/users/${c.fx.collaborator.username}/pins`,
     insiderSees: () => true,
     shows: (body, c) => has(body, c.fx.collabPin.id),
+  },
+  {
+    name: 'home feed',
+    url: () => '/v5/feeds/home?page_size=100',
+    shows: (body, c) => has(body, c.fx.pin.id) || has(body, c.fx.collabPin.id),
   },
   {
     name: 'search: own pins',

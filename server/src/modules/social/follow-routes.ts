@@ -56,6 +56,38 @@ export const followRoutes =
       },
     );
 
+    app.get(
+      '/v5/users/:username/followers',
+      {
+        schema: {
+          operationId: 'users/list_followers',
+          summary: "List a user's followers (extension)",
+          tags: ['extensions'],
+          security: scopes('user_accounts:read'),
+          params: Type.Object({ username: UsernameParam }),
+          querystring: PageQuery,
+          response: { 200: pageSchema(UserSummary), default: ERROR_RESPONSE },
+        },
+      },
+      async (request) => social.followersOf(requireUserId(request), request.params.username, request.query),
+    );
+
+    app.get(
+      '/v5/users/:username/following',
+      {
+        schema: {
+          operationId: 'users/list_following',
+          summary: 'List whom a user follows (extension)',
+          tags: ['extensions'],
+          security: scopes('user_accounts:read'),
+          params: Type.Object({ username: UsernameParam }),
+          querystring: PageQuery,
+          response: { 200: pageSchema(UserSummary), default: ERROR_RESPONSE },
+        },
+      },
+      async (request) => social.followingOf(requireUserId(request), request.params.username, request.query),
+    );
+
     app.post(
       '/v5/user_account/following/:username',
       {

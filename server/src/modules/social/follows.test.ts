@@ -177,3 +177,21 @@ describe('GET /v5/user_account/followers and /following', () => {
     }
   });
 });
+
+describe('GET /v5/users/{username}/followers and /following (extensions)', () => {
+  it("list another user's followers and followings, hidden once either blocks the other", async () => {
+    const [ada, bob, cy] = [await actor(t.app), await actor(t.app), await actor(t.app)];
+    await follow(ada, bob.username);
+    await follow(bob, cy.username);
+    const followers = await call(t.app, 'GET', `/v5/users/${bob.username}/followers`, cy.headers);
+    expect(followers.status).toBe(200);
+    expect(names(followers.body)).toEqual([ada.username]);
+    const following = await call(t.app, 'GET', `/v5/users/${bob.username}/following`, ada.headers);
+    expect(names(following.body)).toEqual([cy.username]);
+    expect((await call(t.app, 'GET', '/v5/users/nobody_by_this_name/followers', ada.headers)).status).toBe(
+      404,
+    );
+    await call(t.app, 'POST', `/v5/user_account/blocks/${cy.username}`, bob.headers);
+    expect((await call(t.app, 'GET', `/v5/users/${bob.username}/following`, cy.headers)).status).toBe(404);
+  });
+});

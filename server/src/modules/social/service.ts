@@ -10,6 +10,7 @@ import { invalid } from '../../platform/errors.ts';
 import { DEFAULT_PAGE_SIZE, decodeTimeBookmark, type Page, pageFrom } from '../../platform/pagination.ts';
 import { type Principal, userIdOf } from '../../platform/principal.ts';
 import { type AccountsService, adjustUserCounters, type UserRow } from '../accounts/index.ts';
+import { type EventsService, serverEvent } from '../events/index.ts';
 import { cannotBlockSelf, cannotFollowSelf, cannotReportSelf, pinNotFound, userNotFound } from './errors.ts';
 import * as repo from './repo.ts';
 import type { Report, ReportBody, UserSummary } from './schemas.ts';
@@ -46,6 +47,7 @@ export class SocialService {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly accounts: AccountsService,
+    private readonly events: EventsService,
   ) {}
 
   /** Registers work that must happen in the same transaction as a block (e.g. dropping board follows). */
@@ -75,6 +77,16 @@ export class SocialService {
     return page(await repo.listFollowers(this.ctx.db, userId, after, pageSize + 1), pageSize);
   }
 
+  /** Another user's followers, for their profile; a 404 when either has blocked the other. */
+  async followersOf(viewerId: string, username: string, query: ListQuery): Promise<Page<UserSummary>> {
+    return this.followers((await this.visibleUser(viewerId, username)).id, query);
+  }
+
+  /** Whom another user follows, for their profile; a 404 when either has blocked the other. */
+  async followingOf(viewerId: string, username: string, query: ListQuery): Promise<Page<UserSummary>> {
+    return this.following((await this.visibleUser(viewerId, username)).id, query);
+  }
+
   /**
    * Who the user follows. feed_type is accepted for compatibility; Corkboard has no ranking or
    * creator accounts, so every value lists everyone.
@@ -97,6 +109,7 @@ export class SocialService {
       if (!(await repo.insertFollow(trx, userId, target.id))) return;
       await adjustUserCounters(trx, userId, { following_count: 1 });
       await adjustUserCounters(trx, target.id, { follower_count: 1 });
+      await this.events.record(trx, serverEvent('user.followed.v1', userId, target.id, {}));
     });
     return summary(target.username);
   }
