@@ -89,7 +89,7 @@ describe.skipIf(!enabled)(
       };
       // Both start at once, so both race to migrate the empty database.
       [a, b] = await Promise.all([procs.startServer(env), procs.startServer(env)]);
-    });
+    }, 120_000);
     afterAll(async () => {
       await procs.cleanup();
       await drop();

@@ -85,7 +85,7 @@ describe('graceful shutdown (SIGTERM)', () => {
       body: JSON.stringify({ username, email: `${username}@example.test`, password }),
     });
     expect(signup.status).toBe(201);
-  });
+  }, 120_000);
 
   it('finishes the request in flight, exits 0, and releases the data dir', async () => {
     const lockFile = path.join(dataDir, 'db.lock');

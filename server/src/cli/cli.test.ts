@@ -135,7 +135,7 @@ describe('corkboard CLI, embedded database held by a running server', () => {
   const env = () => ({ DATA_DIR: dataDir });
   beforeAll(async () => {
     server = await procs.startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
-  });
+  }, 120_000);
 
   it('the server holds the data dir and offers the admin channel', () => {
     expect(fs.readFileSync(path.join(dataDir, 'db.lock'), 'utf8').trim()).toBe(String(server.pid));
@@ -196,5 +196,5 @@ describe.skipIf(!process.env.DATABASE_URL)('corkboard CLI, PostgreSQL (DATABASE_
     } finally {
       await server.stop();
     }
-  });
+  }, 120_000);
 });

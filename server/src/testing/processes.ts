@@ -219,7 +219,7 @@ export class ProcessGroup {
   }
 
   /** Starts `npm start`'s command on a free port and waits until /readyz says ready. */
-  async startServer(env: EnvOverrides = {}, readyTimeoutMs = 30_000): Promise<ServerProcess> {
+  async startServer(env: EnvOverrides = {}, readyTimeoutMs = 90_000): Promise<ServerProcess> {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const spawned = this.spawn(
