@@ -85,6 +85,18 @@ it('takes a new person from sign-up to their first pins and back out', () =>
     await page.waitForURL(/\/board\/\d+$/);
     await page.getByRole('heading', { name: 'My kitchen' }).waitFor();
     await page.getByRole('link', { name: `Open pin: Sourdough ${word}` }).waitFor();
+    // The saved page as a person sees it: picture arrived, pointer off the pin (no hover controls).
+    await expect
+      .poll(() =>
+        page
+          .getByAltText('A loaf on a board')
+          .first()
+          .evaluate(
+            (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+          ),
+      )
+      .toBe(true);
+    await page.mouse.move(8, 890);
     await guard.screenshot('board');
 
     await page.getByRole('link', { name: 'Corkboard home' }).click();

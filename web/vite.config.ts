@@ -7,6 +7,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { bookmarkletScript } from './src/bookmarklet/build-plugin.ts';
+import { gestaltShakeable } from './tooling/gestalt-statics.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -42,7 +43,7 @@ function precompress(): Plugin {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), precompress(), bookmarkletScript()],
+  plugins: [react(), gestaltShakeable(), precompress(), bookmarkletScript()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,16 +1,17 @@
-// Providers, the page frame, and the routes. Every page is its own chunk (React.lazy), so the home
-// feed loads only what it draws.
+// Providers, the page frame, and the routes. Every page but the home feed is its own chunk
+// (React.lazy), so the home feed loads only what it draws; the home feed itself is in the entry, so
+// its first pins need no further round trip for code once the session is known.
 import { Box, GlobalEventsHandlerProvider, Spinner } from 'gestalt';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Header } from './components/Header.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
+import HomePage from './pages/Home/HomePage.tsx';
 import { EventsProvider } from './state/events/EventsProvider.tsx';
 import { SessionProvider } from './state/session.tsx';
 import { ToastProvider } from './state/toasts.tsx';
 
-const HomePage = lazy(() => import('./pages/Home/HomePage.tsx'));
 const LoginPage = lazy(() => import('./pages/Login/LoginPage.tsx'));
 const SignupPage = lazy(() => import('./pages/Signup/SignupPage.tsx'));
 const OnboardingPage = lazy(() => import('./pages/Onboarding/OnboardingPage.tsx'));

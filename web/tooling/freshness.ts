@@ -6,7 +6,14 @@ import path from 'node:path';
 export const WEB_DIR = path.resolve(import.meta.dirname, '..');
 export const DIST_DIR = path.join(WEB_DIR, 'dist');
 /** What a build depends on, relative to web/. */
-export const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', '../package-lock.json'];
+export const SOURCES = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'tooling/gestalt-statics.ts',
+  '../package-lock.json',
+];
 
 export function needsBuild(builtAtMs: number | null, newestSourceMs: number): boolean {
   return builtAtMs === null || newestSourceMs > builtAtMs;

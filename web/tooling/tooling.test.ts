@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Manifest, staticClosure } from './bundle-size.ts';
 import { isStale, needsBuild, newestModification } from './freshness.ts';
+import { makeGestaltShakeable } from './gestalt-statics.ts';
 
 describe('build freshness', () => {
   it('builds when there is no build or a source is newer', () => {
@@ -53,5 +54,49 @@ describe('route bundle closure', () => {
       'assets/shared.js',
     ]);
     expect(() => staticClosure(manifest, ['nope'])).toThrow(/nope/);
+  });
+});
+
+describe('making Gestalt tree-shakeable', () => {
+  const source = [
+    'const Ctx = createContext(null);',
+    'function Item() {}',
+    "Item.displayName = 'Menu.Item';",
+    'function Menu() {}',
+    "Menu.displayName = 'Menu';",
+    'Menu.Item = Item;',
+    'function Read() {}',
+    'const readEarly = Read.length;',
+    "Read.displayName = 'Read';",
+    'export { Ctx, Item, Menu, Read, readEarly };',
+  ].join('\n');
+
+  it('folds statics into one pure expression and marks factories pure', () => {
+    const out = makeGestaltShakeable(source);
+    expect(out).toContain('const Ctx = /*#__PURE__*/ createContext(null);');
+    expect(out).toContain(
+      "const Item = /*#__PURE__*/ Object.assign(Item$base, { displayName: 'Menu.Item' });",
+    );
+    expect(out).toContain(
+      "const Menu = /*#__PURE__*/ Object.assign(Menu$base, { displayName: 'Menu', Item: Item });",
+    );
+    expect(out).not.toMatch(/^Menu\./m);
+  });
+
+  it('leaves a binding alone when something reads it before its statics are set', () => {
+    const out = makeGestaltShakeable(source);
+    expect(out).toContain('function Read() {}');
+    expect(out).toContain("Read.displayName = 'Read';");
+  });
+
+  it('keeps what the module does: the same statics on the same exports', async () => {
+    const load = (code: string) =>
+      import(`data:text/javascript,${encodeURIComponent(`const createContext = (v) => ({ v });\n${code}`)}`);
+    const [before, after] = await Promise.all([load(source), load(makeGestaltShakeable(source))]);
+    expect(after.Menu.displayName).toBe('Menu');
+    expect(after.Menu.Item).toBe(after.Item);
+    expect(after.Item.displayName).toBe(before.Item.displayName);
+    expect(after.Read.displayName).toBe('Read');
+    expect(after.Ctx).toEqual(before.Ctx);
   });
 });

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import type { Surface } from '../state/events/tracker.ts';
 import { useImpressions } from '../state/events/useImpressions.ts';
 import { type GridPin, PinCard } from './PinCard.tsx';
+import { shortGridWidth } from './pin-image.ts';
 
 export const COLUMN_WIDTH = 236;
 export const GUTTER = 16;
@@ -24,19 +25,26 @@ export function PinGrid({ pins, surface, loadMore, loading = false }: Props) {
     ),
     [watch],
   );
+  // A short, complete list (a new board, a few search results) gets a grid just wide enough for
+  // its pins, centred under the page's centred header, rather than hugging the left edge. Masonry
+  // measures its width only when mounted, so the grid remounts when that width changes.
+  const fewWidth = shortGridWidth(pins.length, !loadMore, COLUMN_WIDTH, GUTTER);
   return (
     <Box>
-      <Masonry
-        items={pins}
-        renderItem={renderItem}
-        columnWidth={COLUMN_WIDTH}
-        gutterWidth={GUTTER}
-        minCols={2}
-        layout="flexible"
-        scrollContainer={() => window}
-        loadItems={loadMore && !loading ? () => loadMore() : undefined}
-        virtualize
-      />
+      <div style={{ maxWidth: fewWidth, marginInline: 'auto' }}>
+        <Masonry
+          key={fewWidth ?? 'full'}
+          items={pins}
+          renderItem={renderItem}
+          columnWidth={COLUMN_WIDTH}
+          gutterWidth={GUTTER}
+          minCols={fewWidth ? 1 : 2}
+          layout="flexible"
+          scrollContainer={() => window}
+          loadItems={loadMore && !loading ? () => loadMore() : undefined}
+          virtualize
+        />
+      </div>
       <Box padding={6}>
         <Spinner show={loading} accessibilityLabel="Loading more pins" />
       </Box>

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSizes } from '../api/types.ts';
-import { altTextOf, boxHeight, gridImage, MAX_GRID_RATIO, PLACEHOLDER_COLOR, pickSize } from './pin-image.ts';
+import {
+  altTextOf,
+  boxHeight,
+  FEW_PINS,
+  gridImage,
+  MAX_GRID_RATIO,
+  PLACEHOLDER_COLOR,
+  pickSize,
+  shortGridWidth,
+} from './pin-image.ts';
 
 const sizes = (w: number, h: number): ImageSizes => ({
   '150x150': { width: 150, height: 150, url: '/m/150.jpg' },
@@ -69,5 +78,15 @@ describe('grid images', () => {
       },
     };
     expect(gridImage(carousel, 236)?.ratio).toBe(2);
+  });
+});
+
+describe('short grids', () => {
+  it('is as wide as a few pins once the list is complete, and full width otherwise', () => {
+    expect(shortGridWidth(1, true, 236, 16)).toBe(252);
+    expect(shortGridWidth(FEW_PINS - 1, true, 236, 16)).toBe((FEW_PINS - 1) * 252);
+    expect(shortGridWidth(FEW_PINS, true, 236, 16)).toBeUndefined();
+    expect(shortGridWidth(3, false, 236, 16)).toBeUndefined();
+    expect(shortGridWidth(0, true, 236, 16)).toBeUndefined();
   });
 });

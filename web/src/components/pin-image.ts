@@ -80,3 +80,20 @@ export function altTextOf(
   if (text) return text;
   return pin.board_owner ? `Pin saved by ${pin.board_owner.username}` : 'Pin';
 }
+
+/** Complete lists shorter than this get a grid only as wide as their pins, centred. */
+export const FEW_PINS = 8;
+
+/**
+ * The width of a grid for a short, complete list (a new board, a few results): just its pins'
+ * columns, so it can sit centred under the page's header rather than hug the left edge; undefined
+ * (the full width) for longer or still-loading lists.
+ */
+export function shortGridWidth(
+  count: number,
+  complete: boolean,
+  columnWidth: number,
+  gutter: number,
+): number | undefined {
+  return complete && count > 0 && count < FEW_PINS ? count * (columnWidth + gutter) : undefined;
+}

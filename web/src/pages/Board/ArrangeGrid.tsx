@@ -7,6 +7,7 @@ import { type DragEvent, useCallback, useRef, useState } from 'react';
 import type { Pin } from '../../api/types.ts';
 import { PinCard } from '../../components/PinCard.tsx';
 import { COLUMN_WIDTH, GUTTER } from '../../components/PinGrid.tsx';
+import { shortGridWidth } from '../../components/pin-image.ts';
 import { useImpressions } from '../../state/events/useImpressions.ts';
 import { type ReorderStep, reorderTarget } from './pin-order.ts';
 
@@ -151,18 +152,23 @@ export function ArrangeGrid({
     { step: 'down', label: 'Move down' },
   ];
 
+  // Centred and only as wide as a few pins need, as in PinGrid (Masonry measures once: remount).
+  const fewWidth = shortGridWidth(pins.length, !loadMore, COLUMN_WIDTH, GUTTER);
   return (
     <Box>
-      <Masonry
-        items={pins}
-        renderItem={renderItem}
-        columnWidth={COLUMN_WIDTH}
-        gutterWidth={GUTTER}
-        minCols={2}
-        layout="flexible"
-        scrollContainer={() => window}
-        loadItems={loadMore && !loading ? () => loadMore() : undefined}
-      />
+      <div style={{ maxWidth: fewWidth, marginInline: 'auto' }}>
+        <Masonry
+          key={fewWidth ?? 'full'}
+          items={pins}
+          renderItem={renderItem}
+          columnWidth={COLUMN_WIDTH}
+          gutterWidth={GUTTER}
+          minCols={fewWidth ? 1 : 2}
+          layout="flexible"
+          scrollContainer={() => window}
+          loadItems={loadMore && !loading ? () => loadMore() : undefined}
+        />
+      </div>
       <Box padding={6}>
         <Spinner show={loading} accessibilityLabel="Loading more pins" />
       </Box>

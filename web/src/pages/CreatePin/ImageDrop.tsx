@@ -43,24 +43,27 @@ export function ImageDrop({ image, onChange, error, disabled }: Props) {
 
   if (image) {
     const src = image.kind === 'file' ? image.preview : image.url;
+    // The frame hugs the picture (no bars beside a tall one), centred in the column.
     return (
-      <Box position="relative" rounding={6} overflow="hidden" color="secondary">
-        <img
-          alt="Preview of your pin"
-          src={src}
-          style={{ display: 'block', width: '100%', maxHeight: 560, objectFit: 'contain' }}
-        />
-        {!disabled && (
-          <Box position="absolute" top right padding={2}>
-            <IconButton
-              icon="trash-can"
-              accessibilityLabel="Remove this picture"
-              bgColor="white"
-              onClick={() => onChange(null)}
-            />
-          </Box>
-        )}
-      </Box>
+      <Flex justifyContent="center">
+        <Box position="relative" rounding={6} overflow="hidden" maxWidth="100%" color="secondary">
+          <img
+            alt="Preview of your pin"
+            src={src}
+            style={{ display: 'block', maxWidth: '100%', maxHeight: 560 }}
+          />
+          {!disabled && (
+            <Box position="absolute" top right padding={2}>
+              <IconButton
+                icon="trash-can"
+                accessibilityLabel="Remove this picture"
+                bgColor="white"
+                onClick={() => onChange(null)}
+              />
+            </Box>
+          )}
+        </Box>
+      </Flex>
     );
   }
 

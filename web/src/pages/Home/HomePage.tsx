@@ -5,10 +5,15 @@ import { feeds } from '../../api/endpoints.ts';
 import { LoadError, Message } from '../../components/Message.tsx';
 import { PinGrid } from '../../components/PinGrid.tsx';
 import { paths } from '../../paths.ts';
+import { HOME_PAGE_SIZE, takeHomePrefetch } from '../../state/home-prefetch.ts';
 import { usePaged } from '../../state/paged.ts';
 
 export default function HomePage() {
-  const fetchPage = useCallback((bookmark: string | null) => feeds.home(bookmark, 25), []);
+  const fetchPage = useCallback(
+    (bookmark: string | null) =>
+      (bookmark === null ? takeHomePrefetch() : null) ?? feeds.home(bookmark, HOME_PAGE_SIZE),
+    [],
+  );
   const feed = usePaged(fetchPage);
 
   if (feed.error && feed.items.length === 0) return <LoadError error={feed.error} />;

@@ -89,7 +89,9 @@ export function Comments({
   return (
     <Flex direction="column" gap={3}>
       <Heading size="300" accessibilityLevel={2}>
-        {shown.length === 0 ? 'Comments' : `${shown.length}${listed.hasMore ? '+' : ''} comments`}
+        {shown.length === 0
+          ? 'Comments'
+          : `${shown.length}${listed.hasMore ? '+' : ''} ${shown.length === 1 && !listed.hasMore ? 'comment' : 'comments'}`}
       </Heading>
       {shown.length === 0 && !listed.loading && (
         <Text color="subtle">
