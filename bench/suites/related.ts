@@ -9,6 +9,16 @@
 //   fast_p99_ms              20k-step queries with early stopping (the fast mode), same pool
 // Query pins are drawn like traffic: a random board, then a random pin on it (degree-weighted).
 // The machine's load average goes to stderr: latencies on a shared machine include others' work.
+//
+// Walks are bound by memory latency, and with 4 KiB pages nearly every step also misses the TLB.
+// Node cannot ask for huge pages itself, but glibc's malloc can (GLIBC_TUNABLES=
+// glibc.malloc.hugetlb=1 makes it madvise its large blocks, which is where V8 puts array
+// buffers), so the benchmark runs in a child process with that set, as a deployment should
+// (docs/discovery.md); huge_page_share is the process's memory on huge pages over the graph's
+// size, at most 1 (0: none).
+// BENCH_RELATED_HUGE_PAGES=0 measures with ordinary pages.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { neighboursOf } from '../../server/src/modules/discovery/graph/csr.ts';
 import { IdIndex } from '../../server/src/modules/discovery/graph/id-index.ts';
@@ -39,9 +49,34 @@ function cpuSeconds(): number {
   return (usage.user + usage.system) / 1e6;
 }
 
+/** Runs this benchmark again in a child process whose malloc uses transparent huge pages. */
+function inHugePageChild(): Promise<void> {
+  const [script, ...args] = process.argv.slice(1);
+  const child = spawn(process.execPath, [...process.execArgv, script!, ...args.filter((a) => a === BENCH)], {
+    env: { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1', BENCH_RELATED_HUGE_PAGES: 'child' },
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`related bench child exited ${code}`)),
+    );
+  });
+}
+
+/** Bytes of this process's anonymous memory on transparent huge pages (0 where /proc is missing). */
+function hugePageBytes(): number {
+  try {
+    const rollup = fs.readFileSync('/proc/self/smaps_rollup', 'utf8');
+    return Number(/AnonHugePages:\s+(\d+) kB/.exec(rollup)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 export async function run(): Promise<void> {
-  // Board slots that cannot be filled without repeats, and pruned boards, cost a few percent of
-  // the edges asked for: ask for 4% more, so the default graph has at least 100M.
+  const hugePages = process.env.BENCH_RELATED_HUGE_PAGES ?? '1';
+  if (hugePages !== '0' && hugePages !== 'child') return inHugePageChild();
   const edges = envCount('BENCH_RELATED_EDGES', 100_000_000);
   const queries = envCount('BENCH_RELATED_QUERIES', 300);
   const log = (line: string) => process.stderr.write(`related: ${line}\n`);
@@ -60,6 +95,8 @@ export async function run(): Promise<void> {
     seed: 7,
   });
   const { graph: snapshot, seconds } = synthetic;
+  if (snapshot.edges < edges)
+    throw new Error(`generated ${snapshot.edges} edges, fewer than the ${edges} asked for`);
   report(BENCH, 'edges', snapshot.edges, 'edges');
   report(BENCH, 'generate_s', seconds.generate, 's');
   report(BENCH, 'build_s', seconds.build, 's');
@@ -72,6 +109,7 @@ export async function run(): Promise<void> {
   const stats = graph.stats();
   report(BENCH, 'bytes_per_edge', stats.bytesPerEdge, 'bytes');
   report(BENCH, 'id_bytes_per_edge', ids.bytes() / snapshot.edges, 'bytes');
+  report(BENCH, 'huge_page_share', Math.min(1, hugePageBytes() / stats.bytes), 'ratio');
 
   let x = 12345;
   const randomPin = () => {

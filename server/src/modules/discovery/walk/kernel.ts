@@ -3,11 +3,15 @@
 // `restart` after every step, and stop when the step budget is spent or, early, once `np` pins
 // (open ones other than the query) have `nv` visits each.
 //
-// The loop is the whole cost of a recommendation, so it is written for V8: typed arrays read
-// into locals, an inline xorshift32 generator, no allocation, visit counts in an open-addressing
-// table of typed arrays sized to the walk (not to the graph, so it stays in cache; not a Map),
-// cleared through the list of pins touched. Clean nodes are read from the CSR; nodes
-// changed since the snapshot (their dirty bit set) from the delta, off the fast path.
+// The loop is the whole cost of a recommendation, and it is bound by memory latency: every step
+// reads a pin's offsets, a board id and a pin id at random places in ~800 MB of CSR arrays. So it
+// is written for V8 and for memory-level parallelism: typed arrays read into locals, an inline
+// xorshift32 generator with a multiply-shift bounded draw (no modulo, no float), no allocation,
+// visit counts in an open-addressing table of typed arrays sized to the walk (not to the graph;
+// not a Map), cleared through the list of pins touched. Clean nodes are read from the CSR; nodes
+// changed since the snapshot (their dirty bit set) are marked pending and read from the delta in
+// a fix-up loop, so the hot loops make no calls (a call would make V8 reload every array's
+// pointers and re-check its map on every iteration).
 //
 // Bias: with viewer topics, a neighbour off those topics is re-drawn once with probability
 // `topicBias` (boards on the pin → board step, pins on the board → pin step), which tilts the walk
@@ -36,17 +40,32 @@ export interface WalkTask {
 
 /** Per-thread scratch: the walk's visit counts and the walkers' state. */
 export interface WalkScratch {
-  /** Hash table of visited pins: slot i holds [pin + 1 (0: empty), touch index] at 2i, 2i + 1. */
+  /** Hash table of visited pins: slot i holds [pin + 1 (0: empty), visits] at 2i, 2i + 1. */
   slots: Int32Array;
   /** 32 − log2(slot count): Fibonacci hashing keeps the top bits. */
   shift: number;
-  /** Pins in the order first visited, their visit counts, and the slot each went to. */
+  /** Pins in the order first visited, their visit counts (filled when the walk ends), and the slot each went to. */
   touched: Uint32Array;
   counts: Uint32Array;
   slotOf: Uint32Array;
-  /** Per walker: its pin, and the offset, degree and board of the step in progress. */
-  walkers: { current: Int32Array; offset: Int32Array; degree: Int32Array; board: Int32Array };
+  /** Per walker: its pin, the offset and degree of the list it draws from, its board, the pin drawn. */
+  walkers: {
+    current: Int32Array;
+    offset: Int32Array;
+    degree: Int32Array;
+    board: Int32Array;
+    next: Int32Array;
+  };
 }
+
+/**
+ * Walkers advanced together. One walker's step is a chain of dependent cache misses (offsets,
+ * then adjacency, on each side); 64 independent chains advanced phase by phase let the CPU have
+ * many misses in flight instead of one (64 measured faster than 16 or 32 on the 100M-edge graph).
+ * Restarts already cut a Pixie walk into short independent segments from the query pin, so
+ * chains sharing the budget, the counts and the early stop are the same walk, reordered.
+ */
+export const WALKERS = 64;
 
 export function createScratch(steps: number): WalkScratch {
   const scratch: WalkScratch = {
@@ -60,6 +79,7 @@ export function createScratch(steps: number): WalkScratch {
       offset: new Int32Array(WALKERS),
       degree: new Int32Array(WALKERS),
       board: new Int32Array(WALKERS),
+      next: new Int32Array(WALKERS),
     },
   };
   return fitScratch(scratch, steps);
@@ -85,18 +105,15 @@ export interface WalkOutcome {
   touched: number;
 }
 
-const TO_UNIT = 1 / 4294967296;
+/** Pending marker: the walker's node is in the delta; a fix-up loop reads it there. */
+const PENDING = -2;
 
 /**
- * Walkers advanced together. One walker's step is a chain of dependent cache misses (offsets,
- * then adjacency, on each side); sixteen independent chains advanced phase by phase let the CPU
- * have sixteen misses in flight instead of one. Restarts already cut a Pixie walk into short
- * independent segments from the query pin, so sixteen chains sharing the budget, the counts and
- * the early stop are the same walk, reordered.
+ * Runs one walk. The caller reads the counts and must call clearVisits before the next walk.
+ * A neighbour is drawn as (r >>> 12) · degree >>> 20 from a 32-bit random r: exact in 32 bits
+ * because no list is longer than MAX_DEGREE (< 2^12), for CSR and delta lists alike, so a walk
+ * is the same before and after a compaction.
  */
-export const WALKERS = 32;
-
-/** Runs one walk. The caller reads the counts and must call clearVisits before the next walk. */
 export function walk(
   graph: GraphSnapshot,
   delta: GraphDelta,
@@ -118,7 +135,7 @@ export function walk(
   const boardOpen = boards.open;
   const pinDirty = delta.pins.dirty;
   const boardDirty = delta.boards.dirty;
-  const { slots, shift, touched, counts, slotOf } = scratch;
+  const { slots, shift, touched, slotOf } = scratch;
   const mask = (slots.length >>> 1) - 1;
   const topicMask = params.topicMask;
   const biased = topicMask !== null && params.topicBias > 0;
@@ -127,21 +144,24 @@ export function walk(
   const query = task.query;
   const budget = task.steps;
   const np = task.np;
-  const nv = task.nv;
-  const { current, offset, degree, board } = scratch.walkers;
+  const nv = np > 0 ? task.nv : 0;
+  const { current, offset, degree, board, next } = scratch.walkers;
 
   let x = task.seed | 0 || 0x2545f491;
   let steps = 0;
   let count = 0;
   let high = 0;
+  /** Folds the touched slots so V8 keeps the loads of phase 5. */
+  let sink = 0;
 
   if (delta.pins.degree(query) === 0) return { steps: 0, touched: 0 };
   current.fill(query);
 
   while (steps < budget) {
-    const lanes = Math.min(WALKERS, budget - steps);
+    const lanes = budget - steps < WALKERS ? budget - steps : WALKERS;
+    let pending = 0;
 
-    // Phase 1: where each walker's pin keeps its boards (-1: read the delta instead).
+    // Phase 1: where each walker's pin keeps its boards.
     for (let j = 0; j < lanes; j++) {
       const pin = current[j]!;
       if (pin < pinCount && (pinDirty[pin >>> 5]! & (1 << (pin & 31))) === 0) {
@@ -150,138 +170,186 @@ export function walk(
         offset[j] = pinBlock[pin >>> BLOCK_SHIFT]! + from;
         degree[j] = pinWithin[i + 1]! - from;
       } else {
-        degree[j] = -1;
+        degree[j] = PENDING;
+        pending = 1;
       }
     }
 
-    // Phase 2: pin → board (-1: dead end, the walker restarts).
+    // Phase 2: pin → board (-1: dead end).
     for (let j = 0; j < lanes; j++) {
-      let d = degree[j]!;
-      let list: ArrayLike<number> | null = null;
-      if (d < 0) {
-        list = delta.boardsOf(current[j]!);
-        d = list.length;
-      }
-      if (d === 0) {
-        board[j] = -1;
-        continue;
-      }
+      const d = degree[j]!;
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;
-      let b =
-        list === null
-          ? pinAdjacency[offset[j]! + (((x >>> 0) * d * TO_UNIT) | 0)]!
-          : list[((x >>> 0) * d * TO_UNIT) | 0]!;
-      if (biased) {
+      if (d > 0) board[j] = pinAdjacency[offset[j]! + (Math.imul(x >>> 12, d) >>> 20)]!;
+      else if (d === 0) board[j] = -1;
+      else {
+        board[j] = PENDING;
+        offset[j] = x;
+      }
+    }
+    if (pending !== 0) {
+      for (let j = 0; j < lanes; j++) {
+        if (board[j] !== PENDING) continue;
+        const list = delta.boardsOf(current[j]!);
+        board[j] = list.length === 0 ? -1 : list[Math.imul(offset[j]! >>> 12, list.length) >>> 20]!;
+        degree[j] = -1;
+      }
+    }
+    if (biased) {
+      for (let j = 0; j < lanes; j++) {
+        const b = board[j]!;
+        if (b < 0) continue;
         const topic =
           b < boardCount && (boardDirty[b >>> 5]! & (1 << (b & 31))) === 0
             ? boardTopic[b]!
             : delta.boardTopic(b);
-        if (topicMask![topic] === 0) {
-          x ^= x << 13;
-          x ^= x >>> 17;
-          x ^= x << 5;
-          if (x >>> 0 < biasCut) {
-            x ^= x << 13;
-            x ^= x >>> 17;
-            x ^= x << 5;
-            const k = ((x >>> 0) * d * TO_UNIT) | 0;
-            b = list === null ? pinAdjacency[offset[j]! + k]! : list[k]!;
-          }
+        if (topicMask![topic] !== 0) continue;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        if (x >>> 0 >= biasCut) continue;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        const d = degree[j]!;
+        if (d > 0) board[j] = pinAdjacency[offset[j]! + (Math.imul(x >>> 12, d) >>> 20)]!;
+        else {
+          const list = delta.boardsOf(current[j]!);
+          board[j] = list[Math.imul(x >>> 12, list.length) >>> 20]!;
         }
       }
-      board[j] = b;
     }
 
     // Phase 3: where each board keeps its pins; walks pass only through boards anyone may see.
+    pending = 0;
     for (let j = 0; j < lanes; j++) {
       const b = board[j]!;
-      if (b < 0) continue;
-      if (b < boardCount && (boardDirty[b >>> 5]! & (1 << (b & 31))) === 0) {
-        if ((boardOpen[b >>> 5]! & (1 << (b & 31))) === 0) {
-          board[j] = -1;
-          continue;
+      if (b < 0) degree[j] = 0;
+      else if (b < boardCount && (boardDirty[b >>> 5]! & (1 << (b & 31))) === 0) {
+        if ((boardOpen[b >>> 5]! & (1 << (b & 31))) === 0) degree[j] = 0;
+        else {
+          const i = b + (b >>> BLOCK_SHIFT);
+          const from = boardWithin[i]!;
+          offset[j] = boardBlock[b >>> BLOCK_SHIFT]! + from;
+          degree[j] = boardWithin[i + 1]! - from;
         }
-        const i = b + (b >>> BLOCK_SHIFT);
-        const from = boardWithin[i]!;
-        offset[j] = boardBlock[b >>> BLOCK_SHIFT]! + from;
-        degree[j] = boardWithin[i + 1]! - from;
-      } else if (delta.boardOpen(b)) {
-        degree[j] = -1;
       } else {
-        board[j] = -1;
+        degree[j] = PENDING;
+        pending = 1;
       }
     }
 
-    // Phase 4: board → pin, count the visit, maybe restart.
+    // Phase 4: board → pin (-1: dead end).
     for (let j = 0; j < lanes; j++) {
-      steps++;
-      const b = board[j]!;
-      let d = b < 0 ? 0 : degree[j]!;
-      let list: ArrayLike<number> | null = null;
-      if (d < 0) {
-        list = delta.pinsOf(b);
-        d = list.length;
-      }
-      if (d === 0) {
-        current[j] = query;
-        continue;
-      }
+      const d = degree[j]!;
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;
-      let pin =
-        list === null
-          ? boardAdjacency[offset[j]! + (((x >>> 0) * d * TO_UNIT) | 0)]!
-          : list[((x >>> 0) * d * TO_UNIT) | 0]!;
-      if (biased) {
+      if (d > 0) next[j] = boardAdjacency[offset[j]! + (Math.imul(x >>> 12, d) >>> 20)]!;
+      else if (d === 0) next[j] = -1;
+      else {
+        next[j] = PENDING;
+        offset[j] = x;
+      }
+    }
+    if (pending !== 0) {
+      for (let j = 0; j < lanes; j++) {
+        if (next[j] !== PENDING) continue;
+        const b = board[j]!;
+        const list = delta.boardOpen(b) ? delta.pinsOf(b) : [];
+        next[j] = list.length === 0 ? -1 : list[Math.imul(offset[j]! >>> 12, list.length) >>> 20]!;
+        degree[j] = list.length === 0 ? 0 : -1;
+      }
+    }
+    if (biased) {
+      for (let j = 0; j < lanes; j++) {
+        const p = next[j]!;
+        if (p < 0) continue;
         const topic =
-          pin < pinCount && (pinDirty[pin >>> 5]! & (1 << (pin & 31))) === 0
-            ? pinTopic[pin]!
-            : delta.pinTopic(pin);
-        if (topicMask![topic] === 0) {
-          x ^= x << 13;
-          x ^= x >>> 17;
-          x ^= x << 5;
-          if (x >>> 0 < biasCut) {
-            x ^= x << 13;
-            x ^= x >>> 17;
-            x ^= x << 5;
-            const k = ((x >>> 0) * d * TO_UNIT) | 0;
-            pin = list === null ? boardAdjacency[offset[j]! + k]! : list[k]!;
+          p < pinCount && (pinDirty[p >>> 5]! & (1 << (p & 31))) === 0 ? pinTopic[p]! : delta.pinTopic(p);
+        if (topicMask![topic] !== 0) continue;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        if (x >>> 0 >= biasCut) continue;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        const d = degree[j]!;
+        if (d > 0) next[j] = boardAdjacency[offset[j]! + (Math.imul(x >>> 12, d) >>> 20)]!;
+        else {
+          const list = delta.pinsOf(board[j]!);
+          next[j] = list[Math.imul(x >>> 12, list.length) >>> 20]!;
+        }
+      }
+    }
+
+    // Phase 5: touch each landing pin's slot, so the probes below find it cached.
+    for (let j = 0; j < lanes; j++) {
+      const slot = Math.imul(next[j]!, 0x9e3779b1) >>> shift;
+      offset[j] = slot;
+      sink ^= slots[slot << 1]!;
+    }
+
+    // Phase 6: count the visits, maybe restart. A pin reaching nv visits leaves the inner loop to be
+    // checked (is it open?) outside it, so the early stop happens at exactly that step.
+    let j = 0;
+    for (;;) {
+      for (; j < lanes; j++) {
+        const pin = next[j]!;
+        if (pin < 0) {
+          current[j] = query;
+          continue;
+        }
+        let slot = offset[j]!;
+        let seen: number;
+        for (;;) {
+          const at = slot << 1;
+          const key = slots[at]!;
+          if (key === pin + 1) {
+            seen = ++slots[at + 1]!;
+            break;
           }
+          if (key === 0) {
+            slots[at] = pin + 1;
+            slots[at + 1] = 1;
+            touched[count] = pin;
+            slotOf[count++] = slot;
+            seen = 1;
+            break;
+          }
+          slot = (slot + 1) & mask;
         }
+        if (seen === nv && pin !== query) break;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        current[j] = x >>> 0 < restartCut ? query : pin;
       }
-      let slot = Math.imul(pin, 0x9e3779b1) >>> shift;
-      let seen: number;
-      for (;;) {
-        const key = slots[slot << 1]!;
-        if (key === pin + 1) {
-          seen = ++counts[slots[(slot << 1) + 1]!]!;
-          break;
-        }
-        if (key === 0) {
-          slots[slot << 1] = pin + 1;
-          slots[(slot << 1) + 1] = count;
-          touched[count] = pin;
-          counts[count] = 1;
-          slotOf[count++] = slot;
-          seen = 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (seen === nv && np > 0 && pin !== query && delta.pinOpen(pin) && ++high >= np) {
-        return { steps, touched: count };
+      if (j >= lanes) break;
+      const pin = next[j]!;
+      if (delta.pinOpen(pin) && ++high >= np) {
+        board[0] = sink;
+        return finish(scratch, steps + j + 1, count);
       }
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;
       current[j] = x >>> 0 < restartCut ? query : pin;
+      j++;
     }
+    steps += lanes;
   }
-  return { steps, touched: count };
+  board[0] = sink;
+  return finish(scratch, steps, count);
+}
+
+/** Copies the visit counts out of the table, in first-visit order. */
+function finish(scratch: WalkScratch, steps: number, touched: number): WalkOutcome {
+  const { slots, slotOf, counts } = scratch;
+  for (let k = 0; k < touched; k++) counts[k] = slots[(slotOf[k]! << 1) + 1]!;
+  return { steps, touched };
 }
 
 /** Empties the table of the pins the last walk touched. */

@@ -2,7 +2,10 @@
 // Pixie's multi-hit booster then scores p by (Σ_q √V_q[p])², which favours pins reached from
 // several query pins over pins reached as often from only one. The best `limit` come out of a
 // bounded min-heap (ties broken by node index, so rankings are deterministic).
-// Typed arrays over all pins, reset through touched lists: no per-query allocation but the result.
+// Counts live in an open-addressing table sized to the query (at most one entry per step), with
+// dense per-entry arrays in first-seen order: merging a 100k-step query touches a few MB that stay
+// in cache, where arrays over all pins (tens of MB at 10M pins) cost a cache miss per pin merged.
+// Reset through the entries used: no per-query allocation but the result.
 
 export interface RankedNode {
   node: number;
@@ -11,70 +14,115 @@ export interface RankedNode {
 }
 
 export class ScoreBoard {
+  /** slot i: [node + 1 (0: empty), entry] at 2i, 2i + 1. */
+  private slots = new Int32Array(0);
+  private shift = 32;
+  /** Per entry (first-seen order): its node, slot, visits from the current query pin, Σ√V, ΣV. */
+  private node = new Int32Array(0);
+  private slotOf = new Int32Array(0);
   private current = new Uint32Array(0);
-  private currentTouched = new Uint32Array(0);
-  private currentCount = 0;
   private boost = new Float64Array(0);
   private total = new Uint32Array(0);
-  private touched = new Uint32Array(0);
-  private touchedCount = 0;
+  private entries = 0;
+  /** Entries the current query pin has counts for. */
+  private currentTouched = new Int32Array(0);
+  private currentCount = 0;
 
   /** Makes room for a graph of `pins` pins and queries of up to `steps` steps. */
   fit(pins: number, steps: number): void {
-    if (this.current.length < pins) {
-      const size = Math.ceil(pins * 1.25);
-      this.current = new Uint32Array(size);
-      this.boost = new Float64Array(size);
-      this.total = new Uint32Array(size);
-    }
-    if (this.touched.length < steps) {
-      this.currentTouched = new Uint32Array(steps);
-      this.touched = new Uint32Array(steps);
+    this.grow(Math.min(pins, steps));
+  }
+
+  /** Room for `capacity` entries (the table at most half full), keeping those there. */
+  private grow(capacity: number): void {
+    if (this.node.length >= capacity) return;
+    capacity = Math.max(capacity, 2 * this.node.length, 16);
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    const widen = <T extends Int32Array | Uint32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.node = widen(this.node, (n) => new Int32Array(n));
+    this.slotOf = widen(this.slotOf, (n) => new Int32Array(n));
+    this.current = widen(this.current, (n) => new Uint32Array(n));
+    this.boost = widen(this.boost, (n) => new Float64Array(n));
+    this.total = widen(this.total, (n) => new Uint32Array(n));
+    this.currentTouched = widen(this.currentTouched, (n) => new Int32Array(n));
+    this.slots = new Int32Array(2 << bits);
+    this.shift = 32 - bits;
+    const mask = (1 << bits) - 1;
+    for (let e = 0; e < this.entries; e++) {
+      let slot = Math.imul(this.node[e]!, 0x9e3779b1) >>> this.shift;
+      while (this.slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot << 1] = this.node[e]! + 1;
+      this.slots[(slot << 1) + 1] = e;
+      this.slotOf[e] = slot;
     }
   }
 
   /** Adds one lane's counts for the current query pin. */
   addCounts(nodes: ArrayLike<number>, counts: ArrayLike<number>, length = nodes.length): void {
+    this.grow(this.entries + length);
+    const { slots, shift, node, slotOf, current, currentTouched } = this;
+    const mask = (slots.length >>> 1) - 1;
     for (let k = 0; k < length; k++) {
       const p = nodes[k]!;
-      if (this.current[p] === 0) this.currentTouched[this.currentCount++] = p;
-      this.current[p]! += counts[k]!;
+      let slot = Math.imul(p, 0x9e3779b1) >>> shift;
+      let e: number;
+      for (;;) {
+        const key = slots[slot << 1]!;
+        if (key === p + 1) {
+          e = slots[(slot << 1) + 1]!;
+          break;
+        }
+        if (key === 0) {
+          e = this.entries++;
+          slots[slot << 1] = p + 1;
+          slots[(slot << 1) + 1] = e;
+          node[e] = p;
+          slotOf[e] = slot;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (current[e] === 0) currentTouched[this.currentCount++] = e;
+      current[e]! += counts[k]!;
     }
   }
 
   /** Folds the current query pin's counts into the boosted scores. */
   endQueryPin(): void {
+    const { current, boost, total, currentTouched } = this;
     for (let k = 0; k < this.currentCount; k++) {
-      const p = this.currentTouched[k]!;
-      const v = this.current[p]!;
-      if (this.total[p] === 0) this.touched[this.touchedCount++] = p;
-      this.boost[p]! += Math.sqrt(v);
-      this.total[p]! += v;
-      this.current[p] = 0;
+      const e = currentTouched[k]!;
+      const v = current[e]!;
+      boost[e]! += Math.sqrt(v);
+      total[e]! += v;
+      current[e] = 0;
     }
     this.currentCount = 0;
   }
 
   /** The best `limit` eligible pins, best first; resets the board for the next query. */
   top(limit: number, eligible: (node: number) => boolean): RankedNode[] {
-    const heapNode = new Int32Array(limit);
-    const heapKey = new Float64Array(limit);
+    const { node, boost, total } = this;
+    // Min-heap of entries on (boost, -node): the root is the weakest kept pin.
+    const heap = new Int32Array(limit);
     let size = 0;
-    // Min-heap on (boost, -node): the root is the weakest kept pin.
-    const weaker = (ka: number, na: number, kb: number, nb: number) => ka < kb || (ka === kb && na > nb);
-    for (let k = 0; k < this.touchedCount && limit > 0; k++) {
-      const p = this.touched[k]!;
-      const key = this.boost[p]!;
-      if (size === limit && !weaker(heapKey[0]!, heapNode[0]!, key, p)) continue;
-      if (!eligible(p)) continue;
+    const weaker = (a: number, b: number) =>
+      boost[a]! < boost[b]! || (boost[a] === boost[b] && node[a]! > node[b]!);
+    for (let e = 0; e < this.entries && limit > 0; e++) {
+      if (size === limit && !weaker(heap[0]!, e)) continue;
+      if (!eligible(node[e]!)) continue;
       let i: number;
       if (size < limit) {
         i = size++;
         while (i > 0) {
           const parent = (i - 1) >> 1;
-          if (!weaker(key, p, heapKey[parent]!, heapNode[parent]!)) break;
-          heapKey[i] = heapKey[parent]!;
-          heapNode[i] = heapNode[parent]!;
+          if (!weaker(e, heap[parent]!)) break;
+          heap[i] = heap[parent]!;
           i = parent;
         }
       } else {
@@ -83,25 +131,20 @@ export class ScoreBoard {
           const left = 2 * i + 1;
           if (left >= size) break;
           const right = left + 1;
-          const child =
-            right < size && weaker(heapKey[right]!, heapNode[right]!, heapKey[left]!, heapNode[left]!)
-              ? right
-              : left;
-          if (!weaker(heapKey[child]!, heapNode[child]!, key, p)) break;
-          heapKey[i] = heapKey[child]!;
-          heapNode[i] = heapNode[child]!;
+          const child = right < size && weaker(heap[right]!, heap[left]!) ? right : left;
+          if (!weaker(heap[child]!, e)) break;
+          heap[i] = heap[child]!;
           i = child;
         }
       }
-      heapKey[i] = key;
-      heapNode[i] = p;
+      heap[i] = e;
     }
     const ranked: RankedNode[] = [];
     for (let k = 0; k < size; k++) {
-      const node = heapNode[k]!;
+      const e = heap[k]!;
       // (Σ√V)², rounded off the last bits sqrt leaves (one query pin scores exactly its visits).
-      const score = Math.round(heapKey[k]! * heapKey[k]! * 1e6) / 1e6;
-      ranked.push({ node, score, visits: this.total[node]! });
+      const score = Math.round(boost[e]! * boost[e]! * 1e6) / 1e6;
+      ranked.push({ node: node[e]!, score, visits: total[e]! });
     }
     ranked.sort((a, b) => b.score - a.score || a.node - b.node);
     this.reset();
@@ -109,11 +152,12 @@ export class ScoreBoard {
   }
 
   private reset(): void {
-    for (let k = 0; k < this.touchedCount; k++) {
-      const p = this.touched[k]!;
-      this.boost[p] = 0;
-      this.total[p] = 0;
+    const { slots, slotOf, boost, total } = this;
+    for (let e = 0; e < this.entries; e++) {
+      slots[slotOf[e]! << 1] = 0;
+      boost[e] = 0;
+      total[e] = 0;
     }
-    this.touchedCount = 0;
+    this.entries = 0;
   }
 }

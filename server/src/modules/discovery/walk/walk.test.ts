@@ -54,6 +54,27 @@ describe('multi-hit booster', () => {
     expect(board.top(10, () => true)).toEqual([{ node: 3, score: 4, visits: 4 }]);
   });
 
+  it('grows past the size it was fitted to, keeping every count', () => {
+    const board = new ScoreBoard();
+    board.fit(4, 4);
+    const nodes = Array.from({ length: 3000 }, (_, k) => k * 7919);
+    board.addCounts(
+      nodes.slice(0, 10),
+      nodes.slice(0, 10).map(() => 1),
+    );
+    board.endQueryPin();
+    board.addCounts(
+      nodes,
+      nodes.map((_, k) => k + 1),
+    );
+    board.endQueryPin();
+    const ranked = board.top(3000, () => true);
+    expect(ranked).toHaveLength(3000);
+    const visits = new Map(ranked.map((r) => [r.node, r.visits]));
+    expect(nodes.every((n, k) => visits.get(n) === k + 1 + (k < 10 ? 1 : 0))).toBe(true);
+    expect(ranked[0]).toEqual({ node: nodes[2999], score: 3000, visits: 3000 });
+  });
+
   it('keeps the best `limit` with ties broken by node, and skips ineligible pins', () => {
     const board = new ScoreBoard();
     board.fit(100, 100);
