@@ -28,7 +28,7 @@ import { connect } from '@nats-io/transport-node';
 import { sql } from 'kysely';
 import { parseConfig } from '../../server/src/config.ts';
 import { analyticsProjections } from '../../server/src/modules/analytics/index.ts';
-import type { LoggedEvent } from '../../server/src/modules/events/index.ts';
+import { type LoggedEvent, PipelinedPublisher } from '../../server/src/modules/events/index.ts';
 import { seedSynthetic } from '../../server/src/modules/seed/index.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { SCOPES } from '../../server/src/platform/principal.ts';
@@ -37,11 +37,13 @@ import { provisionDatabase } from '../../server/src/testing/harness.ts';
 import {
   APPS,
   type Client,
+  childCpuSeconds,
   createPins,
   day,
   eventJson,
   getJson,
   makeBodies,
+  natsServerCpuSeconds,
   signedUpClient,
   startProbe,
 } from '../support/event-traffic.ts';
@@ -68,18 +70,27 @@ const percentile = (sorted: number[], p: number) =>
 
 interface IngestResult {
   eventsPerSecond: number;
+  /** Cores the server process used over the phase (its CPU seconds over the wall seconds). */
+  serverCores: number | undefined;
+  /** Cores the load generator (this process) used meanwhile. */
+  clientCores: number;
+  /** Cores the local nats-server used meanwhile (NATS phase). */
+  natsCores: number | undefined;
   lagsSeconds: number[];
 }
+
+const SERVER_ENTRY = 'server/src/main.ts';
 
 /** One ingestion run against a fresh server with `env`. */
 async function ingest(env: Record<string, string>, total: number, clientsWanted: number, pinsWanted: number) {
   const database = await provisionDatabase();
   if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
-  const server = await startProcess('server/src/main.ts', {
-    EVENTS_INGEST_LIMIT_PER_MINUTE: '100000000',
-    LOGIN_LIMIT_PER_IP: '1000000',
-    ...env,
-  });
+  const profileDir = process.env.BENCH_EVENTS_CPU_PROF_DIR;
+  const server = await startProcess(
+    SERVER_ENTRY,
+    { EVENTS_INGEST_LIMIT_PER_MINUTE: '100000000', LOGIN_LIMIT_PER_IP: '1000000', ...env },
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   try {
     const owner = await signedUpClient(server.url);
     const pinIds = await createPins(server.url, owner, pinsWanted);
@@ -91,6 +102,9 @@ async function ingest(env: Record<string, string>, total: number, clientsWanted:
     const analytics = `${server.url}/v5/user_account/analytics?start_date=${day(new Date(Date.now() - DAY_MS))}&end_date=${today}&metric_types=IMPRESSION,PIN_CLICK,OUTBOUND_CLICK`;
     const probe = startProbe(server.url, owner, probePin);
     const started = performance.now();
+    const serverCpuAtStart = childCpuSeconds(SERVER_ENTRY);
+    const clientCpuAtStart = process.cpuUsage();
+    const natsCpuAtStart = env.NATS_URL ? natsServerCpuSeconds() : undefined;
     let next = 0;
     await Promise.all(
       clients.map(async (client) => {
@@ -122,36 +136,81 @@ async function ingest(env: Record<string, string>, total: number, clientsWanted:
       await sleep(50);
     }
     const drained = performance.now();
+    const serverCpuAtEnd = childCpuSeconds(SERVER_ENTRY);
+    const clientCpu = process.cpuUsage(clientCpuAtStart);
+    const wallSeconds = (drained - started) / 1000;
+    const serverCores =
+      serverCpuAtStart !== undefined && serverCpuAtEnd !== undefined
+        ? (serverCpuAtEnd - serverCpuAtStart) / wallSeconds
+        : undefined;
+    const clientCores = (clientCpu.user + clientCpu.system) / 1e6 / wallSeconds;
+    const natsCpuAtEnd = natsCpuAtStart === undefined ? undefined : natsServerCpuSeconds();
+    const natsCores =
+      natsCpuAtStart !== undefined && natsCpuAtEnd !== undefined
+        ? (natsCpuAtEnd - natsCpuAtStart) / wallSeconds
+        : undefined;
     const lagsSeconds = await probe.stop();
     say(
-      `${total} events by ${clientsWanted} clients: posted in ${((posted - started) / 1000).toFixed(1)} s, in the rollups after ${((drained - started) / 1000).toFixed(1)} s`,
+      `${total} events by ${clientsWanted} clients: posted in ${((posted - started) / 1000).toFixed(1)} s, in the rollups after ${wallSeconds.toFixed(1)} s; server used ${serverCores?.toFixed(2) ?? '?'} cores, nats-server ${natsCores?.toFixed(2) ?? '-'}, load generator ${clientCores.toFixed(2)}; load average ${os.loadavg()[0]!.toFixed(1)}`,
     );
-    return { eventsPerSecond: total / ((drained - started) / 1000), lagsSeconds } satisfies IngestResult;
+    return {
+      eventsPerSecond: total / wallSeconds,
+      serverCores,
+      clientCores,
+      natsCores,
+      lagsSeconds,
+    } satisfies IngestResult;
   } finally {
     await server.stop();
     await database.drop();
   }
 }
 
-/** Acked JetStream publishes of `size`-byte payloads, 256 in flight, to a stream of this run's own. */
-async function natsRawPublish(natsUrl: string, count: number, size: number): Promise<number> {
-  const nc = await connect({ servers: natsUrl });
+/**
+ * Acked JetStream publishes of `size`-byte payloads, each with its own Nats-Msg-Id, to a stream of
+ * this run's own, in batches of 5000 all in flight, by the relay's own publisher: what NATS takes
+ * with nothing else to do. `viaClient` uses the client library's js.publish (a request per
+ * message) with `inFlight` awaiting at a time, for comparison.
+ */
+async function natsRawPublish(
+  natsUrl: string,
+  count: number,
+  size: number,
+  viaClient?: { inFlight: number },
+): Promise<number> {
+  const nc = await connect({ servers: natsUrl, noAsyncTraces: true });
   const jsm = await jetstreamManager(nc);
   const name = `CB_BENCH_RAW_${Date.now().toString(36).toUpperCase()}`;
   const subject = `cbbench.raw.${name.toLowerCase()}`;
   await jsm.streams.add({ name, subjects: [subject] });
   try {
-    const js = jetstream(nc);
     const payload = new TextEncoder().encode('x'.repeat(size));
     const started = performance.now();
-    const inFlight = new Set<Promise<unknown>>();
-    for (let i = 0; i < count; i++) {
-      const ack = js.publish(subject, payload, { msgID: `${name}-${i}` });
-      inFlight.add(ack);
-      void ack.finally(() => inFlight.delete(ack));
-      if (inFlight.size >= 256) await Promise.race(inFlight);
+    if (viaClient) {
+      const js = jetstream(nc);
+      const pending = new Set<Promise<unknown>>();
+      for (let i = 0; i < count; i++) {
+        const ack = js.publish(subject, payload, { msgID: `${name}-${i}` });
+        pending.add(ack);
+        void ack.finally(() => pending.delete(ack));
+        if (pending.size >= viaClient.inFlight) await Promise.race(pending);
+      }
+      await Promise.all(pending);
+    } else {
+      const publisher = new PipelinedPublisher(nc);
+      try {
+        for (let start = 0; start < count; start += 5000) {
+          const batch = Array.from({ length: Math.min(5000, count - start) }, (_, i) => ({
+            subject,
+            data: payload,
+            msgId: `${name}-${start + i}`,
+          }));
+          await publisher.publishAll(batch, 30_000);
+        }
+      } finally {
+        publisher.close();
+      }
     }
-    await Promise.all(inFlight);
     return count / ((performance.now() - started) / 1000);
   } finally {
     await jsm.streams.delete(name).catch(() => undefined);
@@ -295,10 +354,19 @@ export async function run(): Promise<void> {
     `${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${os.availableParallelism()} cores on this machine`,
   );
 
-  const embedded = await ingest({}, total, clients, pins);
-  report(BENCH, 'ingest_events_per_s_embedded', embedded.eventsPerSecond, 'events/s');
-  report(BENCH, 'lag_p50_s', percentile(embedded.lagsSeconds, 0.5), 's');
-  report(BENCH, 'lag_p99_s', percentile(embedded.lagsSeconds, 0.99), 's');
+  const phases = new Set((process.env.BENCH_EVENTS_PHASES || 'embedded,nats,raw,analytics').split(','));
+
+  if (phases.has('embedded')) {
+    const embedded = await ingest({}, total, clients, pins);
+    reportIngest('embedded', embedded);
+    report(BENCH, 'lag_p50_s', percentile(embedded.lagsSeconds, 0.5), 's');
+    report(BENCH, 'lag_p99_s', percentile(embedded.lagsSeconds, 0.99), 's');
+  }
+  if (phases.has('raw') && !phases.has('nats')) {
+    const size = eventJson('pin.impression.v1', '117870991819931659', 'mobile').length + 60;
+    report(BENCH, 'nats_raw_publish_per_s', await natsRawPublish(natsUrl, total, size), 'msgs/s');
+  }
+  if (!phases.has('nats')) return;
 
   const stream = `CB_BENCH_${Date.now().toString(36).toUpperCase()}`;
   const nats = await ingest(
@@ -308,18 +376,48 @@ export async function run(): Promise<void> {
     pins,
   );
   await deleteStream(natsUrl, stream);
-  report(BENCH, 'ingest_events_per_s_nats', nats.eventsPerSecond, 'events/s');
+  reportIngest('nats', nats);
   report(BENCH, 'lag_p50_s_nats', percentile(nats.lagsSeconds, 0.5), 's');
   report(BENCH, 'lag_p99_s_nats', percentile(nats.lagsSeconds, 0.99), 's');
 
+  if (!phases.has('raw')) return;
   const size = eventJson('pin.impression.v1', '117870991819931659', 'mobile').length + 60;
   const raw = await natsRawPublish(natsUrl, total, size);
+  const viaClient = await natsRawPublish(natsUrl, total, size, { inFlight: 256 });
+  report(BENCH, 'nats_raw_js_publish_256_in_flight_per_s', viaClient, 'msgs/s');
   report(BENCH, 'nats_raw_publish_per_s', raw, 'msgs/s');
   report(BENCH, 'ingest_vs_nats_raw_ratio', nats.eventsPerSecond / raw, 'ratio');
 
+  if (!phases.has('analytics')) return;
   await analyticsReads(
     envCount('BENCH_ANALYTICS_EVENTS', 10_000_000),
     envCount('BENCH_ANALYTICS_PINS', 2000),
+  );
+}
+
+/**
+ * Events per second, and per core: divided by the cores the server process used over the phase
+ * (CPU seconds / wall seconds, all its threads: PGlite, the relay and the consumers run in it), and
+ * by all cores used (server, nats-server in the NATS phase, and this load generator).
+ */
+function reportIngest(mode: 'embedded' | 'nats', result: IngestResult): void {
+  report(BENCH, `ingest_events_per_s_${mode}`, result.eventsPerSecond, 'events/s');
+  if (result.serverCores === undefined) return;
+  const natsCores = result.natsCores ?? 0;
+  report(BENCH, `ingest_server_cores_${mode}`, result.serverCores, 'cores');
+  if (result.natsCores !== undefined) report(BENCH, `ingest_nats_server_cores_${mode}`, natsCores, 'cores');
+  report(BENCH, `ingest_client_cores_${mode}`, result.clientCores, 'cores');
+  report(
+    BENCH,
+    `ingest_events_per_s_per_server_core_${mode}`,
+    result.eventsPerSecond / result.serverCores,
+    'events/s',
+  );
+  report(
+    BENCH,
+    `ingest_events_per_s_per_core_${mode}`,
+    result.eventsPerSecond / (result.serverCores + natsCores + result.clientCores),
+    'events/s',
   );
 }
 

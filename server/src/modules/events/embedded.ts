@@ -24,6 +24,50 @@ type BatchOutcome = 'handled' | 'idle' | 'locked';
 
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 const RETENTION_DELETE_CHUNK = 10_000;
+/** How long a batch read for one consumer may serve the others at the same place in the log. */
+const SHARED_READ_TTL_MS = 2000;
+
+/**
+ * Batches read from the log, by the cursor they start after, for the consumers that come to the
+ * same place: under load they move in step, so each batch is read and parsed once instead of once
+ * per consumer. Only full batches are kept (a read after the same cursor gets exactly the same
+ * rows, so a consumer retrying a batch sees the same one); a shorter batch serves only the readers
+ * that asked while it was being read. The events are shared: consumers must not change them.
+ */
+class SharedReads {
+  private readonly batches = new Map<string, { at: number; batch: Promise<repo.LogBatch<LoggedEvent>> }>();
+
+  /** `capacity`: how many batches to keep, asked at each read (consumers register after construction). */
+  constructor(private readonly capacity: () => number) {}
+
+  read(
+    cursor: repo.LogCursor,
+    load: () => Promise<repo.LogBatch<LoggedEvent>>,
+  ): Promise<repo.LogBatch<LoggedEvent>> {
+    const key = `${cursor.tx}:${cursor.position}`;
+    const now = Date.now();
+    const kept = this.batches.get(key);
+    if (kept && now - kept.at < SHARED_READ_TTL_MS) return kept.batch;
+    const batch = load();
+    this.batches.set(key, { at: now, batch });
+    batch.then(
+      (loaded) => {
+        if (!loaded.full) this.forget(key, batch);
+      },
+      () => this.forget(key, batch),
+    );
+    // Oldest first (insertion order): beyond capacity, the oldest go.
+    for (const oldest of this.batches.keys()) {
+      if (this.batches.size <= this.capacity()) break;
+      this.batches.delete(oldest);
+    }
+    return batch;
+  }
+
+  private forget(key: string, batch: Promise<unknown>): void {
+    if (this.batches.get(key)?.batch === batch) this.batches.delete(key);
+  }
+}
 
 export interface EmbeddedOptions {
   db: Kysely<DB>;
@@ -41,12 +85,14 @@ export class EmbeddedDelivery implements EventDelivery {
   private readonly listenerCursors = new Map<string, repo.LogCursor>();
   private readonly batchSize: number;
   private initialCursor: repo.LogCursor | undefined;
+  private readonly sharedReads: SharedReads;
 
   constructor(
     private readonly options: EmbeddedOptions,
     private readonly subscribers: Subscribers,
   ) {
     this.batchSize = options.batchSize ?? CONSUMER_BATCH;
+    this.sharedReads = new SharedReads(() => subscribers.consumers.size * 2 + 2);
   }
 
   private get db() {
@@ -111,14 +157,13 @@ export class EmbeddedDelivery implements EventDelivery {
       return this.db.transaction().execute(async (trx) => {
         const cursor = await repo.lockPosition(trx, 'embedded', consumer.name, start);
         if (!cursor) return 'locked';
-        const rows = await repo.readAfter(trx, cursor, this.batchSize);
-        if (rows.length === 0) return 'idle';
-        const events: LoggedEvent[] = [];
-        for (const row of rows)
-          if (wants(consumer, row.type as LoggedEvent['type'])) events.push(repo.toLoggedEvent(row));
+        const batch = await this.sharedReads.read(cursor, () => repo.readEvents(trx, cursor, this.batchSize));
+        if (!batch.last) return 'idle';
+        const events = consumer.types
+          ? batch.items.filter((event) => wants(consumer, event.type))
+          : batch.items;
         if (events.length > 0) await consumer.handle(events, trx);
-        const last = rows[rows.length - 1]!;
-        await repo.savePosition(trx, 'embedded', consumer.name, { tx: last.tx, position: last.position });
+        await repo.savePosition(trx, 'embedded', consumer.name, batch.last);
         return 'handled';
       });
     });
@@ -127,13 +172,10 @@ export class EmbeddedDelivery implements EventDelivery {
   private listenerBatch(listener: EventListener): Promise<BatchOutcome> {
     return this.mutex.run(`listener:${listener.name}`, async () => {
       const cursor = this.listenerCursors.get(listener.name) ?? (await repo.logEnd(this.db));
-      const rows = await repo.readAfter(this.db, cursor, this.batchSize);
-      if (rows.length === 0) return 'idle';
-      const last = rows[rows.length - 1]!;
-      this.listenerCursors.set(listener.name, { tx: last.tx, position: last.position });
-      const events: LoggedEvent[] = [];
-      for (const row of rows)
-        if (wants(listener, row.type as LoggedEvent['type'])) events.push(repo.toLoggedEvent(row));
+      const batch = await repo.readEvents(this.db, cursor, this.batchSize, listener.types);
+      if (!batch.last) return 'idle';
+      this.listenerCursors.set(listener.name, batch.last);
+      const events = batch.items;
       if (events.length === 0) return 'handled';
       try {
         await listener.onEvents(events);
@@ -199,20 +241,20 @@ export class EmbeddedDelivery implements EventDelivery {
     let cursor = repo.LOG_START;
     for (;;) {
       if (!(await repo.hasUnread(this.db, cursor, upTo, options.types, options.from))) return;
-      const rows = await repo.readSince(this.db, options.from, cursor, options.batchSize ?? this.batchSize);
-      if (rows.length === 0) {
+      const batch = await repo.readEvents(
+        this.db,
+        cursor,
+        options.batchSize ?? this.batchSize,
+        undefined,
+        options.from,
+      );
+      if (!batch.last) {
         await sleep(10); // an older transaction is still open; its rows come first
         continue;
       }
-      const events: LoggedEvent[] = [];
-      for (const row of rows) {
-        if (BigInt(row.position) <= last && wants(options, row.type as LoggedEvent['type'])) {
-          events.push(repo.toLoggedEvent(row));
-        }
-      }
+      const events = batch.items.filter((event) => event.position <= last && wants(options, event.type));
       if (events.length > 0) await onBatch(events);
-      const end = rows[rows.length - 1]!;
-      cursor = { tx: end.tx, position: end.position };
+      cursor = batch.last;
     }
   }
 

@@ -16,5 +16,7 @@ export {
   serverEvent,
 } from './catalog.ts';
 export type { EventConsumer, EventListener, ReadLogOptions } from './consumer.ts';
+// The relay's pipelined JetStream publisher, for the benchmark's raw publish rate.
+export { PipelinedPublisher } from './jetstream-publish.ts';
 export { eventRoutes } from './routes.ts';
 export { EventsService, type IngestResult } from './service.ts';

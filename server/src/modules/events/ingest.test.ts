@@ -71,6 +71,28 @@ describe('POST /v5/events', () => {
     expect(response.body.code).toBe(2);
   });
 
+  it('records text the JSON batch parameter must carry with care: lone surrogates, escapes', async () => {
+    const bob = await actor(t.app);
+    const sessions = ['lone \ud800 high', 'lone \udc00 low', 'literal \\ud800 text', 'quote " and \\', '😀'];
+    const batch = sessions.map((session_id) =>
+      clientEvent({ context: { app_type: 'web', locale: null, session_id, surface: null } }),
+    );
+    const response = await post(bob, batch);
+    expect(response.status, JSON.stringify(response.body)).toBe(202);
+    const stored = await sql<{ session_id: string }>`
+      select session_id from event_log where actor_id = ${bob.userId} order by position`.execute(
+      t.app.services.ctx.db,
+    );
+    // A lone surrogate becomes U+FFFD, as node-postgres sends it over a socket; the rest is kept.
+    expect(stored.rows.map((r) => r.session_id)).toEqual([
+      'lone \ufffd high',
+      'lone \ufffd low',
+      'literal \\ud800 text',
+      'quote " and \\',
+      '😀',
+    ]);
+  });
+
   it('rejects the whole batch with 400 naming the first bad event', async () => {
     const bob = await actor(t.app);
     const cases: [unknown[], RegExp][] = [

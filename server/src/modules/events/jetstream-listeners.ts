@@ -6,7 +6,7 @@
 import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, nanos, nuid } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import type { CorkboardEvent, LoggedEvent } from './catalog.ts';
+import type { CorkboardEvent, EventType, LoggedEvent } from './catalog.ts';
 import { type EventListener, wants } from './consumer.ts';
 import { backoff, CONSUMER_BATCH, IDLE_POLL_MS, Waker } from './delivery.ts';
 import { pullAvailable } from './jetstream-pull.ts';
@@ -94,6 +94,7 @@ export class JetStreamListeners {
             num_replicas: 1,
           });
           let first = true;
+          const typeAt = this.subjects.length - 1; // subjects is `<prefix>.>`
           while (this.running) {
             const messages = await pullAvailable(
               nats.nc,
@@ -113,8 +114,10 @@ export class JetStreamListeners {
             first = false;
             const events: LoggedEvent[] = [];
             for (const message of messages) {
+              // Decoded only when wanted: the subject names the type.
+              if (!wants(listener, message.subject.slice(typeAt) as EventType)) continue;
               const event = JSON.parse(decoder.decode(message.data)) as CorkboardEvent;
-              if (wants(listener, event.type)) events.push({ ...event, position: BigInt(message.seq) });
+              events.push({ ...event, position: BigInt(message.seq) });
             }
             await this.deliver(listener, events);
             reader.lastSeq = messages[messages.length - 1]!.seq;

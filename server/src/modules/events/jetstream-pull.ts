@@ -6,6 +6,8 @@ import { createInbox, type NatsConnection } from '@nats-io/transport-node';
 export interface PulledMessage {
   /** Stream sequence: the event's position. */
   seq: number;
+  /** `<prefix>.<event type>`: the type, without decoding the message. */
+  subject: string;
   data: Uint8Array;
   /** The $JS.ACK subject to ack or nak the delivery. */
   reply: string;
@@ -46,7 +48,7 @@ export async function pullAvailable(
         if (code === 404 || code === 408) break;
         throw new Error(`JetStream pull from ${consumer} failed: ${code} ${msg.headers?.description ?? ''}`);
       }
-      pulled.push({ seq, data: msg.data, reply: msg.reply! });
+      pulled.push({ seq, subject: msg.subject, data: msg.data, reply: msg.reply! });
       if (pulled.length >= max) break;
     }
   } finally {
@@ -56,15 +58,12 @@ export async function pullAvailable(
   return pulled;
 }
 
-/** Acks every message; the last one with a confirmed ack, so all are settled when this resolves. */
-export async function ackAll(
-  nc: NatsConnection,
-  messages: readonly PulledMessage[],
-  timeoutMs: number,
-): Promise<void> {
-  if (messages.length === 0) return;
-  for (let i = 0; i < messages.length - 1; i++) nc.publish(messages[i]!.reply, '+ACK');
-  await nc.request(messages[messages.length - 1]!.reply, '+ACK', { timeout: timeoutMs });
+/**
+ * Acks `last` and, the consumer's ack policy being "all", every message delivered before it; with
+ * a confirmed ack, so all are settled when this resolves.
+ */
+export async function ackThrough(nc: NatsConnection, last: PulledMessage, timeoutMs: number): Promise<void> {
+  await nc.request(last.reply, '+ACK', { timeout: timeoutMs });
 }
 
 /** Asks for immediate redelivery of every message (a failed batch). */

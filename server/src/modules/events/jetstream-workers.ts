@@ -5,14 +5,19 @@ import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager }
 import { type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { CorkboardEvent, LoggedEvent } from './catalog.ts';
+import type { CorkboardEvent, EventType, LoggedEvent } from './catalog.ts';
 import { type EventConsumer, wants } from './consumer.ts';
-import { ackAll, nakAll, pullAvailable } from './jetstream-pull.ts';
+import { type OutgoingMessage, PipelinedPublisher } from './jetstream-publish.ts';
+import { ackThrough, nakAll, type PulledMessage, pullAvailable } from './jetstream-pull.ts';
 import * as repo from './repo.ts';
 
 export const RELAY = 'relay';
-const RELAY_BATCH = 2000;
-const PUBLISH_IN_FLIGHT = 256;
+const RELAY_BATCH = 5000;
+/**
+ * Publishes awaiting their ack at once. JetStream stores a subject's messages in the order they
+ * arrive on one connection, so a whole batch can be in flight: the acks come back together.
+ */
+const PUBLISH_IN_FLIGHT = 5000;
 export const NATS_TIMEOUT_MS = 5000;
 const ACK_WAIT_MS = 30_000;
 
@@ -32,6 +37,8 @@ export interface RelayWorker {
   /** The last row published. */
   cursor(): repo.LogCursor;
   batch(): Promise<Outcome>;
+  /** Lets go of the ack subscription. */
+  close(): void;
 }
 
 const encoder = new TextEncoder();
@@ -54,7 +61,7 @@ export function decode(message: { seq: number; data: Uint8Array }): LoggedEvent 
 
 export async function relayWorker(context: WorkerContext): Promise<RelayWorker> {
   const { db } = context;
-  const { js } = context.nats;
+  const publisher = new PipelinedPublisher(context.nats.nc);
   // The first relay of an installation that used the embedded log publishes only what its
   // slowest consumer had not read: the rest was applied already (docs/events.md, switching).
   let cursor =
@@ -64,15 +71,21 @@ export async function relayWorker(context: WorkerContext): Promise<RelayWorker> 
   return {
     cursor: () => cursor,
     batch: async (): Promise<Outcome> => {
-      const rows = await repo.readAfter(db, cursor, RELAY_BATCH);
-      if (rows.length === 0) return 'idle';
-      await publishAll(js, context.subjectPrefix, rows);
-      const last = rows[rows.length - 1]!;
-      cursor = { tx: last.tx, position: last.position };
+      const batch = await repo.readEvents(db, cursor, RELAY_BATCH);
+      if (!batch.last) return 'idle';
+      await publishAll(publisher, context.subjectPrefix, batch.items);
+      cursor = batch.last;
       await repo.savePosition(db, 'relay', RELAY, cursor);
       return 'handled';
     },
+    close: () => publisher.close(),
   };
+}
+
+/** Whether `messages` are the stream sequences right after `applied`, without a gap. */
+export function continues(messages: readonly PulledMessage[], applied: number): boolean {
+  for (let i = 0; i < messages.length; i++) if (messages[i]!.seq !== applied + 1 + i) return false;
+  return true;
 }
 
 /** Recreates the JetStream consumer just after the stored position and returns its batch step. */
@@ -89,7 +102,8 @@ export async function consumerWorker(
   await jsm.consumers.delete(stream, durable).catch(() => undefined);
   await jsm.consumers.add(stream, {
     durable_name: durable,
-    ack_policy: AckPolicy.Explicit,
+    // One ack per batch: acking a batch's last message acks every message before it.
+    ack_policy: AckPolicy.All,
     ack_wait: nanos(ACK_WAIT_MS),
     max_deliver: -1,
     max_ack_pending: batchSize,
@@ -101,10 +115,15 @@ export async function consumerWorker(
   return async () => {
     const messages = await pullAvailable(nc, stream, durable, batchSize, NATS_TIMEOUT_MS);
     if (messages.length === 0) return 'idle';
-    const info = await jsm.consumers.info(stream, durable);
-    if (info.num_ack_pending > messages.length) {
-      nakAll(nc, messages);
-      throw new RestartConsumer(`${consumer.name}: earlier messages outstanding`);
+    // The stream has no gaps, so a batch that starts right after the last one applied and runs on
+    // without a gap is everything outstanding. Otherwise (the first batch, redeliveries, messages
+    // lost in flight or expired) ask the server whether messages outside the batch are pending.
+    if (!continues(messages, expected)) {
+      const info = await jsm.consumers.info(stream, durable);
+      if (info.num_ack_pending > messages.length) {
+        nakAll(nc, messages);
+        throw new RestartConsumer(`${consumer.name}: earlier messages outstanding`);
+      }
     }
     try {
       await db.transaction().execute(async (trx) => {
@@ -112,10 +131,11 @@ export async function consumerWorker(
         const passed = Number(position?.position ?? 0);
         if (passed !== expected) throw new RestartConsumer(`${consumer.name}: position moved (reset)`);
         const events: LoggedEvent[] = [];
+        const typeAt = context.subjectPrefix.length + 1;
         for (const message of messages) {
           if (message.seq <= passed) continue; // delivered again after its effects committed
-          const event = decode(message);
-          if (wants(consumer, event.type)) events.push(event);
+          // Decoded only when wanted: the subject names the type.
+          if (wants(consumer, message.subject.slice(typeAt) as EventType)) events.push(decode(message));
         }
         if (events.length > 0) await consumer.handle(events, trx);
         const last = messages[messages.length - 1]!.seq;
@@ -127,24 +147,27 @@ export async function consumerWorker(
       nakAll(nc, messages);
       throw error;
     }
-    await ackAll(nc, messages, NATS_TIMEOUT_MS);
+    await ackThrough(nc, messages[messages.length - 1]!, NATS_TIMEOUT_MS);
     return 'handled';
   };
 }
 
-/** Publishes every row, PUBLISH_IN_FLIGHT at a time, and resolves once all are stored (acked). */
-async function publishAll(js: JetStreamClient, prefix: string, rows: readonly repo.LogRow[]): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++]!;
-      const event = repo.toLoggedEvent(row);
+/** Publishes every event, PUBLISH_IN_FLIGHT at a time, and resolves once all are stored (acked). */
+async function publishAll(
+  publisher: PipelinedPublisher,
+  prefix: string,
+  events: readonly LoggedEvent[],
+): Promise<void> {
+  for (let start = 0; start < events.length; start += PUBLISH_IN_FLIGHT) {
+    const messages: OutgoingMessage[] = [];
+    for (const event of events.slice(start, start + PUBLISH_IN_FLIGHT)) {
       const { position: _position, ...envelope } = event;
-      await js.publish(`${prefix}.${row.type}`, encoder.encode(JSON.stringify(envelope)), {
-        msgID: row.id,
-        timeout: NATS_TIMEOUT_MS,
+      messages.push({
+        subject: `${prefix}.${event.type}`,
+        data: encoder.encode(JSON.stringify(envelope)),
+        msgId: event.id,
       });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PUBLISH_IN_FLIGHT, rows.length) }, worker));
+    await publisher.publishAll(messages, NATS_TIMEOUT_MS);
+  }
 }

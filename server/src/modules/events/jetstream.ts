@@ -272,13 +272,20 @@ export class JetStreamDelivery implements EventDelivery {
   private async relayLoop(alive: () => Promise<boolean>): Promise<void> {
     const relay = await relayWorker(await this.workerContext());
     let prunedAt = 0;
-    await this.repeat(alive, async () => {
-      if (Date.now() - prunedAt > OUTBOX_PRUNE_EVERY_MS) {
-        prunedAt = Date.now();
-        await repo.deletePassed(this.db, new Date(Date.now() - OUTBOX_KEEP_MS), relay.cursor(), 10_000);
-      }
-      return relay.batch();
-    });
+    try {
+      await this.repeat(alive, async () => {
+        if (Date.now() - prunedAt > OUTBOX_PRUNE_EVERY_MS) {
+          prunedAt = Date.now();
+          await repo.deletePassed(this.db, new Date(Date.now() - OUTBOX_KEEP_MS), relay.cursor(), 10_000);
+        }
+        const outcome = await relay.batch();
+        // What was just published is there for the consumers now, not at their next poll.
+        if (outcome === 'handled') this.wake();
+        return outcome;
+      });
+    } finally {
+      relay.close();
+    }
   }
 
   // ---- durable consumers ----
@@ -351,7 +358,14 @@ export class JetStreamDelivery implements EventDelivery {
       async () => {
         const context = await this.workerContext();
         if (consumer) await (await consumerWorker(context, consumer))();
-        else await (await relayWorker(context)).batch();
+        else {
+          const relay = await relayWorker(context);
+          try {
+            await relay.batch();
+          } finally {
+            relay.close();
+          }
+        }
       },
     );
     if (!led) await sleep(20);
