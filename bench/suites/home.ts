@@ -1,6 +1,8 @@
 // The home feed under load: GET /v5/feeds/home?page_size=25 against a real server process on
-// PostgreSQL, over a synthetic world of BENCH_HOME_PINS original pins (default 1,000,000) and
-// BENCH_HOME_SAVES saves (default 3,000,000), for many different users at a fixed concurrency.
+// PostgreSQL, over the kept synthetic world (bench/support/world.ts: BENCH_WORLD_DB, default
+// cb_bench_world_1m, seeded with BENCH_HOME_PINS original pins, default 1,000,000, and
+// BENCH_HOME_SAVES saves, default 10,000,000, when absent; BENCH_WORLD_DB= (empty) seeds a
+// throwaway one), for many different users at a fixed concurrency.
 //
 // Each virtual client is one user scrolling: a first page (a new session: the feed is planned —
 // followed pins, walks from the user's recent pins over the graph, trending and fresh pins — and
@@ -9,90 +11,24 @@
 // and first_page_* and next_page_* for the two kinds apart. The server builds its graph from the
 // database at start; the load begins once walks answer (a reason 'walk' shows with debug=true).
 //
-// Seeding takes minutes: BENCH_HOME_DATABASE_URL=postgres://…/db reuses a database seeded before
-// (BENCH_HOME_KEEP=1 keeps the one a run seeds and prints its URL). Needs DATABASE_URL (the server
-// whose databases the run creates); REDIS_URL, when set, is the server's cache.
-// BENCH_HOME_CONNECTIONS (default 8), BENCH_HOME_SECONDS (default 20), BENCH_HOME_USERS (default
-// 1000), BENCH_HOME_THREADS (the server's DISCOVERY_WALKER_THREADS, default 0), BENCH_CPU_PROF_DIR
-// (profile the server).
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+// Needs DATABASE_URL (the server whose databases the run uses); REDIS_URL, when set, is the
+// server's cache. BENCH_HOME_CONNECTIONS (default 4: the machine this was tuned on has 2 cores,
+// shared by server, PostgreSQL and client), BENCH_HOME_SECONDS (default 20), BENCH_HOME_USERS
+// (default 1000), BENCH_HOME_THREADS (the server's DISCOVERY_WALKER_THREADS, default 0),
+// BENCH_CPU_PROF_DIR (profile the server).
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { sql } from 'kysely';
-import pg from 'pg';
 import { parseConfig } from '../../server/src/config.ts';
-import { seedSynthetic } from '../../server/src/modules/seed/index.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices } from '../../server/src/services.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
+import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
 
 const BENCH = 'home';
 const PAGE_SIZE = 25;
 
-function envCount(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replaceAll('_', ''));
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-}
-
 const say = (line: string) => process.stderr.write(`home bench: ${line}\n`);
-
-/** A database with the synthetic world: the one named by BENCH_HOME_DATABASE_URL, or a new one. */
-async function worldDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const reuse = process.env.BENCH_HOME_DATABASE_URL;
-  if (reuse) return { url: reuse, drop: async () => {} };
-  const pins = envCount('BENCH_HOME_PINS', 1_000_000);
-  const saves = envCount('BENCH_HOME_SAVES', 3_000_000);
-  const name = `cb_bench_home_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const mediaDir = process.env.BENCH_HOME_KEEP ? path.join(os.tmpdir(), `${name}-media`) : undefined;
-  const config = {
-    ...parseConfig({ DATABASE_URL: url.toString() }),
-    mediaDir: mediaDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cb-bench-home-')),
-  };
-  const services = await createServices(config, { log: createLogger('warn') });
-  try {
-    say(`seeding ${pins} pins and ${saves} saves into ${name}`);
-    await seedSynthetic(services, {
-      users: Math.round(pins / 50),
-      boards: Math.round(pins / 10),
-      pins,
-      saves,
-      progress: (line) => say(`seed: ${line}`),
-    });
-    // What autovacuum does some time after a bulk load: visibility maps for index-only scans.
-    say('vacuum (analyze)');
-    await sql`vacuum (analyze) pins, pin_images, images, boards, users, user_follows, board_follows`.execute(
-      services.ctx.db,
-    );
-  } finally {
-    await services.close();
-  }
-  if (process.env.BENCH_HOME_KEEP) {
-    say(`kept: BENCH_HOME_DATABASE_URL=${url}`);
-    return { url: url.toString(), drop: async () => {} };
-  }
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-      fs.rmSync(config.mediaDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Bearer tokens of `count` seeded users who have pins of their own (their walks have seeds). */
 async function userTokens(url: string, count: number): Promise<string[]> {
@@ -214,10 +150,14 @@ export async function run(): Promise<void> {
     process.stderr.write('home: DATABASE_URL is not set; this benchmark needs PostgreSQL. Skipped.\n');
     return;
   }
-  const connections = envCount('BENCH_HOME_CONNECTIONS', 8);
+  const connections = Math.max(1, envCount('BENCH_HOME_CONNECTIONS', 4));
   const seconds = envCount('BENCH_HOME_SECONDS', 20);
   const pages = Math.max(1, envCount('BENCH_HOME_PAGES', 4));
-  const world = await worldDatabase(base);
+  const world = await worldDatabase(
+    base,
+    { pins: envCount('BENCH_HOME_PINS', 1_000_000), saves: envCount('BENCH_HOME_SAVES', 10_000_000) },
+    { keep: process.env.BENCH_WORLD_DB ?? DEFAULT_WORLD_DB, say },
+  );
   try {
     const tokens = await userTokens(world.url, envCount('BENCH_HOME_USERS', 1000));
     const env: Record<string, string> = {
@@ -255,6 +195,7 @@ export async function run(): Promise<void> {
       const all = [...stats.first, ...stats.next].sort((a, b) => a - b);
       const first = stats.first.slice().sort((a, b) => a - b);
       const next = stats.next.slice().sort((a, b) => a - b);
+      report(BENCH, 'connections', connections, 'clients');
       report(BENCH, 'home_rps', all.length / stats.seconds, 'req/s');
       report(BENCH, 'home_p50_ms', percentile(all, 50), 'ms');
       report(BENCH, 'home_p99_ms', percentile(all, 99), 'ms');
@@ -267,6 +208,6 @@ export async function run(): Promise<void> {
     }
   } finally {
     agent.destroy();
-    await world.drop();
+    await world.release();
   }
 }

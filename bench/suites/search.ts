@@ -1,41 +1,32 @@
-// Discovery search at scale on PostgreSQL: a synthetic world of BENCH_SEARCH_PINS (default
-// 1,000,000) original pins and BENCH_SEARCH_SAVES (default 200,000) saves, seeded with
-// `corkboard seed`'s code (COPY), then GET /v5/search/partner/pins and GET /v5/search/typeahead
-// over HTTP against a real server process, each at BENCH_SEARCH_CONNECTIONS (default 8) for
-// BENCH_SEARCH_SECONDS (default 10), cycling through realistic queries: topic words that match
-// tens of thousands of pins (one matches every pin), board names, two- and three-word queries,
-// partly typed words and typos. Target: search p99 ≤ 50 ms.
+// Discovery search at scale on PostgreSQL: the kept synthetic world (bench/support/world.ts:
+// BENCH_WORLD_DB, default cb_bench_world_1m, seeded with `corkboard seed`'s code when absent, with
+// BENCH_SEARCH_PINS original pins, default 1,000,000, and BENCH_SEARCH_SAVES saves, default
+// 10,000,000; BENCH_WORLD_DB= (empty) seeds a throwaway one), then GET /v5/search/partner/pins and
+// GET /v5/search/typeahead over HTTP against a real server process, each at
+// BENCH_SEARCH_CONNECTIONS (default 4: the machine this was tuned on has 2 cores, shared by server,
+// PostgreSQL and client) for BENCH_SEARCH_SECONDS (default 10), cycling through realistic queries:
+// topic words that match tens of thousands of pins (one matches every pin), board names, two- and
+// three-word queries, partly typed words and typos. Target: search p99 ≤ 50 ms.
 //
 // Before the load it prints, from EXPLAIN ANALYZE of partner search for the commonest word, how
 // many pin rows the plan read and whether it scanned the pins table sequentially.
 //
-// Needs DATABASE_URL (without it, says so and skips). The world goes into a database made for the
-// run and dropped after; BENCH_SEARCH_DB=name keeps it instead: the first run creates and seeds
-// that database, later runs reuse it as it is (seeding takes minutes). The server runs with
-// DISCOVERY_GRAPH=false so that building the discovery graph over the world does not share the
-// CPU with the measurement.
-import { randomBytes } from 'node:crypto';
+// Needs DATABASE_URL (without it, says so and skips). The server runs with DISCOVERY_GRAPH=false
+// so that building the discovery graph over the world does not share the CPU with the measurement.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { parseConfig } from '../../server/src/config.ts';
-import { seedSynthetic, TOPICS } from '../../server/src/modules/seed/index.ts';
+import { TOPICS } from '../../server/src/modules/seed/index.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
+import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
 
 const BENCH = 'search';
-
-function envCount(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replaceAll('_', ''));
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-}
 
 const say = (line: string) => process.stderr.write(`search bench: ${line}\n`);
 
@@ -76,25 +67,6 @@ function shuffled<T>(items: T[]): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-async function databaseExists(admin: pg.Client, name: string): Promise<boolean> {
-  return (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-}
-
-/** Original pins already in the database (0 when it has no tables yet). */
-async function originalPins(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const exists = await client.query(`select to_regclass('pins') is not null as ok`);
-    if (!exists.rows[0].ok) return 0;
-    return Number(
-      (await client.query('select count(*) as n from pins where parent_pin_id is null')).rows[0].n,
-    );
-  } finally {
-    await client.end();
-  }
 }
 
 /** Fresh statistics and visibility map, as autovacuum would leave a settled database. */
@@ -216,47 +188,20 @@ export async function run(): Promise<void> {
     process.stderr.write('search: DATABASE_URL is not set; this benchmark needs PostgreSQL. Skipped.\n');
     return;
   }
-  const pins = envCount('BENCH_SEARCH_PINS', 1_000_000);
-  const saves = envCount('BENCH_SEARCH_SAVES', 200_000);
-  const connections = Math.max(1, envCount('BENCH_SEARCH_CONNECTIONS', 8));
+  const connections = Math.max(1, envCount('BENCH_SEARCH_CONNECTIONS', 4));
   const seconds = Math.max(1, envCount('BENCH_SEARCH_SECONDS', 10));
-  const keep = process.env.BENCH_SEARCH_DB;
-  const name = keep ?? `cb_bench_search_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
-    throw new Error('BENCH_SEARCH_DB must be a plain lower-case name');
-
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const world = await worldDatabase(
+    base,
+    { pins: envCount('BENCH_SEARCH_PINS', 1_000_000), saves: envCount('BENCH_SEARCH_SAVES', 10_000_000) },
+    { keep: process.env.BENCH_WORLD_DB ?? DEFAULT_WORLD_DB, say },
+  );
+  const databaseUrl = world.url;
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-bench-search-'));
   try {
-    if (!(await databaseExists(admin, name))) await admin.query(`create database "${name}"`);
-    const existing = await originalPins(databaseUrl);
-    if (existing > 0 && existing < pins) {
-      throw new Error(
-        `${name} holds ${existing} pins, fewer than ${pins} (an interrupted seed?); drop it first`,
-      );
-    }
+    if (world.seeded) report(BENCH, 'seed_s', world.seeded.seconds.total!, 's');
     const config = { ...parseConfig({ DATABASE_URL: databaseUrl }), mediaDir };
     const services = await createServices(config, { log: createLogger('warn') });
     try {
-      if (existing === 0) {
-        const users = Math.max(10, Math.round(pins / 50));
-        const boards = Math.max(users, Math.round(pins / 10));
-        say(`seeding ${pins} pins and ${saves} saves (${users} users, ${boards} boards) into ${name}`);
-        const summary = await seedSynthetic(services, {
-          users,
-          boards,
-          pins,
-          saves,
-          progress: (line) => say(`seed: ${line}`),
-        });
-        report(BENCH, 'seed_s', summary.seconds.total!, 's');
-      } else {
-        say(`reusing ${name}: ${existing} pins`);
-      }
       const refreshed = await services.search.refreshTerms();
       say(`vocabulary: ${refreshed.terms} terms in ${refreshed.seconds.toFixed(1)} s`);
       report(BENCH, 'vocabulary_rebuild_s', refreshed.seconds, 's');
@@ -282,11 +227,19 @@ export async function run(): Promise<void> {
         items: unknown[];
       };
       if (sample.items.length === 0) throw new Error(`no results for ${searchPaths[0]}`);
+      const load = () =>
+        os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ');
       say(`${connections} connections, ${seconds} s each; warming up`);
       await measure(server.url, headers, searchPaths, connections, 3);
       await measure(server.url, headers, typeaheadPaths, connections, 3);
+      say(`load average before: ${load()} on ${os.availableParallelism()} cores`);
       const search = await measure(server.url, headers, searchPaths, connections, seconds);
       const typeahead = await measure(server.url, headers, typeaheadPaths, connections, seconds);
+      say(`load average after: ${load()}`);
+      report(BENCH, 'connections', connections, 'connections');
       report(BENCH, 'search_rps', search.rps, 'req/s');
       report(BENCH, 'search_p50_ms', search.p50Ms, 'ms');
       report(BENCH, 'search_p99_ms', search.p99Ms, 'ms');
@@ -297,8 +250,7 @@ export async function run(): Promise<void> {
       await server.stop();
     }
   } finally {
-    if (!keep) await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await world.release();
     fs.rmSync(mediaDir, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@ import * as createPinnerCore from './2026_11_22_1500_create_pinner_core.ts';
 import * as createEventLog from './2026_11_22_1600_create_event_log.ts';
 import * as createAnalyticsRollups from './2026_11_22_1700_create_analytics_rollups.ts';
 import * as buildDiscoverySearch from './2026_11_22_1930_build_discovery_search.ts';
+import * as turnOffJit from './2026_12_02_1700_turn_off_jit.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_accounts_and_auth': createAccountsAndAuth,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1600_create_event_log': createEventLog,
   '2026_11_22_1700_create_analytics_rollups': createAnalyticsRollups,
   '2026_11_22_1930_build_discovery_search': buildDiscoverySearch,
+  '2026_12_02_1700_turn_off_jit': turnOffJit,
 };

@@ -134,6 +134,18 @@ export interface TrendingRow {
  * creation time in milliseconds (db/ids.ts), so the window is a range of the primary key.
  */
 export async function trendingOrigins(db: Kysely<DB>, days: number, limit: number): Promise<TrendingRow[]> {
+  // A week of saves is millions of rows at scale (2M of 10M: 450k originals to count). Enough
+  // memory for the count to stay in one in-memory hash (the default spilled it to disk in 21
+  // batches), and no parallel workers: this is a background refresh, and three processes at once
+  // took the cores that requests needed (12 CPU-seconds against 4 on one core).
+  return db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '96MB'`.execute(trx);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return countSavesByOrigin(trx, days, limit);
+  });
+}
+
+async function countSavesByOrigin(db: Kysely<DB>, days: number, limit: number): Promise<TrendingRow[]> {
   const result = await sql<TrendingRow>`
     select s.origin_pin_id::text as id, count(*)::int as saves
     from pins s

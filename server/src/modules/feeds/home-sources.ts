@@ -9,8 +9,11 @@
 // never the viewer's own, never from a pinner or board owner blocked either way (checked here
 // against the viewer's block list, read on every plan). The two global lists are the same for
 // everyone, so each process keeps them for `feedGlobalListsTtlSeconds` and refreshes them in the
-// background; sessions keep nothing per process (home.ts). Every page is checked once more against
-// the viewer's visibility rules when it is shown (home.ts), so nothing cached can show a hidden pin.
+// background; sessions keep nothing per process (home.ts). Trending counts a week of saves (seconds
+// of database CPU at scale), so the count is made at most every TRENDING_REFRESH_SECONDS and shared
+// through the cache: one process of many counts, the others read it (which of its pins may be
+// recommended is still looked up per refresh). Every page is checked once more against the
+// viewer's visibility rules when it is shown (home.ts), so nothing cached can show a hidden pin.
 import { LRUCache } from 'lru-cache';
 import type { ServiceContext } from '../../platform/context.ts';
 import { hasScope, type Principal, userIdOf } from '../../platform/principal.ts';
@@ -26,6 +29,9 @@ import type { FeedCandidate, FeedSource } from './blend.ts';
 import * as homeRepo from './home-repo.ts';
 
 export const TRENDING_DAYS = 7;
+/** How often trending is counted at most (a week of saves barely moves in ten minutes). */
+const TRENDING_REFRESH_SECONDS = 600;
+const TRENDING_KEY = 'feed:home:trending-origins:v1';
 const GLOBAL_LIST_SIZE = 300;
 /** Engagement events and own pins that seed a viewer's walks. */
 const ENGAGEMENT_SEEDS = 50;
@@ -107,9 +113,13 @@ export class HomeSources {
     private readonly related: RelatedPinsService,
     private readonly analytics: AnalyticsService,
   ) {
-    const ttlMs = ctx.config.feedGlobalListsTtlSeconds * 1000;
+    const ttlSeconds = ctx.config.feedGlobalListsTtlSeconds;
+    const ttlMs = ttlSeconds * 1000;
+    const trendingSeconds = ttlSeconds === 0 ? 0 : Math.max(ttlSeconds, TRENDING_REFRESH_SECONDS);
     this.trending = new Refreshing(async () => {
-      const counted = await homeRepo.trendingOrigins(ctx.db, TRENDING_DAYS, GLOBAL_LIST_SIZE);
+      const counted = await this.shared(TRENDING_KEY, trendingSeconds, () =>
+        homeRepo.trendingOrigins(ctx.db, TRENDING_DAYS, GLOBAL_LIST_SIZE),
+      );
       const rows = new Map(
         (
           await homeRepo.recommendable(
@@ -124,6 +134,16 @@ export class HomeSources {
       });
     }, ttlMs);
     this.fresh = new Refreshing(() => homeRepo.freshOrigins(ctx.db, GLOBAL_LIST_SIZE), ttlMs);
+  }
+
+  /** A value from the shared cache, or loaded and stored there for `seconds` (0: always loaded). */
+  private async shared<T>(key: string, seconds: number, load: () => Promise<T>): Promise<T> {
+    if (seconds === 0) return load();
+    const cached = await this.ctx.cache.get<T>(key);
+    if (cached !== undefined && cached !== null) return cached;
+    const value = await load();
+    await this.ctx.cache.fill(key, value, seconds);
+    return value;
   }
 
   async gather(input: GatherInput): Promise<Record<FeedSource, FeedCandidate[]>> {

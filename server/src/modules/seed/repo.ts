@@ -165,7 +165,7 @@ export async function copyRows(
 /** Session settings for a bulk-loading connection: nothing here changes what gets stored. */
 export async function tuneBulkSession(client: pg.ClientBase): Promise<void> {
   await client.query(
-    "set synchronous_commit = off; set gin_pending_list_limit = '64MB'; set work_mem = '256MB'",
+    "set synchronous_commit = off; set gin_pending_list_limit = '64MB'; set work_mem = '256MB'; set temp_buffers = '256MB'",
   );
 }
 
@@ -276,22 +276,47 @@ const COUNTERS: { table: string; column: string; actual: (scope: Scope) => RawBu
 
 /**
  * Sets every denormalized counter of the run's rows (all rows without a slot) to the real count,
- * one set-based UPDATE … FROM (SELECT … GROUP BY) per counter, writing only rows that differ.
- * Returns how many rows each counter corrected.
+ * one set-based UPDATE … FROM (SELECT … GROUP BY) per table for all of its counters (one pass over
+ * pins' 11M rows instead of three), writing only rows that differ. Returns how many rows each
+ * counter corrected.
  */
 export async function recountCounters(db: Kysely<DB>, slot?: number): Promise<Record<string, number>> {
   const scope = slot === undefined ? everywhere : inRun(slot);
   const corrected: Record<string, number> = {};
-  for (const { table, column, actual } of COUNTERS) {
-    const result = await sql`
-      update ${sql.table(table)} as t set ${sql.ref(column)} = c.n
-      from (
-        select k.id, coalesce(a.n, 0)::int as n
-        from ${sql.table(table)} as k left join (${actual(scope)}) as a on a.id = k.id
-        where ${scope('k.id')}
-      ) as c
-      where t.id = c.id and ${sql.ref(`t.${column}`)} <> c.n`.execute(db);
-    corrected[`${table}.${column}`] = Number(result.numAffectedRows ?? 0);
+  const tables = [...new Set(COUNTERS.map((c) => c.table))];
+  for (const table of tables) {
+    const counters = COUNTERS.filter((c) => c.table === table);
+    const real = (i: number) => sql.ref(`c.n${i}`);
+    const was = (i: number) => sql.ref(`c.was${i}`);
+    const result = await sql<Record<string, string>>`
+      with changed as (
+        update ${sql.table(table)} as t
+        set ${sql.join(counters.map((c, i) => sql`${sql.ref(c.column)} = ${real(i)}`))}
+        from (
+          select k.id,
+            ${sql.join(counters.map((c, i) => sql`${sql.ref(`k.${c.column}`)} as ${sql.ref(`was${i}`)}, coalesce(${sql.ref(`a${i}.n`)}, 0)::int as ${sql.ref(`n${i}`)}`))}
+          from ${sql.table(table)} as k
+          ${sql.join(
+            counters.map(
+              (c, i) =>
+                sql`left join (${c.actual(scope)}) as ${sql.ref(`a${i}`)} on ${sql.ref(`a${i}.id`)} = k.id`,
+            ),
+            sql` `,
+          )}
+          where ${scope('k.id')}
+        ) as c
+        where t.id = c.id and (${sql.join(
+          counters.map((_, i) => sql`${was(i)} <> ${real(i)}`),
+          sql` or `,
+        )})
+        returning ${sql.join(counters.map((_, i) => sql`${was(i)} <> ${real(i)} as ${sql.ref(`d${i}`)}`))}
+      )
+      select ${sql.join(counters.map((_, i) => sql`count(*) filter (where ${sql.ref(`d${i}`)}) as ${sql.ref(`d${i}`)}`))}
+      from changed`.execute(db);
+    const row = result.rows[0]!;
+    counters.forEach((c, i) => {
+      corrected[`${table}.${c.column}`] = Number(row[`d${i}`]);
+    });
   }
   return corrected;
 }

@@ -1,8 +1,10 @@
 // Synthetic worlds for benchmarks (`corkboard seed`): many users with interests, topic boards,
 // Zipf-popular pins and saves that cluster on popular pins and on boards of the matching theme.
 // Rows are planned in memory (world.ts), then streamed: with COPY on PostgreSQL, with multi-row
-// unnest() INSERTs on PGlite (its pg adapter cannot carry COPY data). A run adds to the database
-// and never deletes; its ids carry shard 1023 and a run slot of their own (see id-minter.ts).
+// unnest() INSERTs on PGlite (its pg adapter cannot carry COPY data); into an empty pins table, with
+// the indexes, foreign keys and search documents built after the load (fresh-load-repo.ts). A run
+// adds to the database and never deletes; its ids carry shard 1023 and a run slot of their own (see
+// id-minter.ts).
 // Saves copy their pin's title and link but not its description: a save row is then about a quarter
 // cheaper to index (the generated full-text column), and saves are most of the rows. Counters are
 // written with the rows (the plan knows them) and verified by a set-based recount at the end. A run
@@ -10,6 +12,7 @@
 import os from 'node:os';
 import pg from 'pg';
 import type { Services } from '../../services.ts';
+import { beginFreshLoad, type FreshLoad, finishFreshLoad, STAGED_PINS } from './fresh-load-repo.ts';
 import { Timeline } from './id-minter.ts';
 import { topicImages } from './images.ts';
 import * as repo from './repo.ts';
@@ -31,6 +34,11 @@ export interface SyntheticOptions {
    * (default: one per core, at most 4).
    */
   writers?: number;
+  /**
+   * Into an empty pins table, load without indexes, foreign keys and the search trigger and build
+   * them after, in one transaction (default true; PostgreSQL only).
+   */
+  freshLoad?: boolean;
   /** Progress lines, a few seconds apart. */
   progress?: (line: string) => void;
 }
@@ -116,6 +124,7 @@ export async function seedSynthetic(
     { length: writers },
     () => new pg.Client({ connectionString: config.databaseUrl }),
   );
+  let fresh: FreshLoad | null = null;
   try {
     for (const client of clients) {
       await client.connect();
@@ -153,18 +162,33 @@ export async function seedSynthetic(
     const { TABLES: t } = repo;
     await write('boards', t.boards, () => rows.boards(), options.boards);
     phase('boards');
-    await write('pins', t.pins, (share) => rows.pins(share), options.pins, true);
-    await write('pin images', t.pinImages, (share) => rows.pinImages(share), options.pins, true);
+    // Into an empty pins table: one transaction on one connection, indexes built after (fresh-load-repo.ts).
+    fresh = clients[0] && options.freshLoad !== false ? await beginFreshLoad(clients[0]) : null;
+    if (fresh) say('fresh world: indexes, foreign keys and search documents are built after the load');
+    const pinsInto = fresh ? { ...t.pins, table: STAGED_PINS } : t.pins;
+    await write('pins', pinsInto, (share) => rows.pins(share), options.pins, !fresh);
+    await write('pin images', t.pinImages, (share) => rows.pinImages(share), options.pins, !fresh);
     phase('pins');
     say(`pins: ${options.pins} (${seconds.pins} s)`);
-    await write('saves', t.pins, (share) => rows.saves(share), options.saves, true);
-    await write('save images', t.pinImages, (share) => rows.saveImages(share), options.saves, true);
+    await write('saves', pinsInto, (share) => rows.saves(share), options.saves, !fresh);
+    await write('save images', t.pinImages, (share) => rows.saveImages(share), options.saves, !fresh);
     phase('saves');
     say(`saves: ${options.saves} (${seconds.saves} s)`);
+    if (fresh) {
+      await finishFreshLoad(
+        fresh,
+        t.pins.columns.map(([name]) => name),
+        (line) => say(`build: ${line}`),
+      );
+      fresh = null;
+      phase('build');
+      say(`built search documents, indexes and foreign keys (${seconds.build} s)`);
+    }
     await write('follows', t.userFollows, () => rows.follows(), world.follows.length);
     await write('board follows', t.boardFollows, () => rows.boardFollows(), world.boardFollows.length);
     phase('follows');
   } finally {
+    if (fresh) await fresh.client.query('rollback').catch(() => {});
     await Promise.all(clients.map((c) => c.end().catch(() => {})));
   }
 
