@@ -46,7 +46,7 @@ export async function insertPin(
 }
 
 /** Every column of PinsTable, named: `pins.*` would also fetch the search tsvector, which no reader needs. */
-const PIN_COLUMNS = [
+export const PIN_COLUMNS = [
   'pins.id',
   'pins.owner_id',
   'pins.board_id',

@@ -6,9 +6,9 @@
 // same query over the same rows always yields the same exact value, and comparing a bookmark's
 // rank with a recomputed one is exact (no float text round trips).
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { DB, PinsTable } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import type { BoardView } from '../boards/index.ts';
-import type { PinsService } from '../pins/index.ts';
+import { PIN_COLUMNS, type PinsService } from '../pins/index.ts';
 import { notBlockedFilter } from '../social/index.ts';
 import { bandQuery, candidateBands, prefixBands, rankSql, type TierBand } from './ranking.ts';
 import type { TextQuery } from './text-query.ts';
@@ -28,30 +28,6 @@ export type BoardCondition = () => Expression<SqlBool>;
 export type TsQuery = RawBuilder<unknown>;
 
 const RANK_DECIMALS = 9;
-
-/** Every column of PinsTable, named: `pins.*` would also fetch the search tsvector. */
-const PIN_COLUMNS = [
-  'pins.id',
-  'pins.owner_id',
-  'pins.board_id',
-  'pins.section_id',
-  'pins.parent_pin_id',
-  'pins.origin_pin_id',
-  'pins.title',
-  'pins.description',
-  'pins.link',
-  'pins.alt_text',
-  'pins.dominant_color',
-  'pins.media_type',
-  'pins.creative_type',
-  'pins.is_standard',
-  'pins.sort_key',
-  'pins.save_count',
-  'pins.comment_count',
-  'pins.reaction_count',
-  'pins.created_at',
-  'pins.updated_at',
-] as const satisfies readonly `pins.${keyof PinsTable}`[];
 
 /** Every column of BoardsTable, named: `boards.*` would also fetch the search tsvector. */
 const BOARD_COLUMNS = [

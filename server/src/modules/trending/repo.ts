@@ -1,8 +1,8 @@
 // Trending's SQL: saves (pins with a parent) counted per original and per board name over two
 // windows, read through pins_saves_by_time; and the pins among them a viewer may see.
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import type { DB, PinsTable } from '../../db/schema.ts';
-import type { PinsService } from '../pins/index.ts';
+import type { DB } from '../../db/schema.ts';
+import { PIN_COLUMNS, type PinsService } from '../pins/index.ts';
 import { notBlockedFilter } from '../social/index.ts';
 import { MIN_RECENT_SAVES, MIN_TOPIC_PINNERS, risingSql } from './rising.ts';
 
@@ -85,30 +85,6 @@ export async function risingTopics(db: Kysely<DB>, w: Windows): Promise<RisingTo
     limit ${w.limit}`.execute(db);
   return result.rows.map((row) => ({ ...row, score: Number(row.score) }));
 }
-
-/** Every column of PinsTable, named: `pins.*` would also fetch the search tsvector. */
-const PIN_COLUMNS = [
-  'pins.id',
-  'pins.owner_id',
-  'pins.board_id',
-  'pins.section_id',
-  'pins.parent_pin_id',
-  'pins.origin_pin_id',
-  'pins.title',
-  'pins.description',
-  'pins.link',
-  'pins.alt_text',
-  'pins.dominant_color',
-  'pins.media_type',
-  'pins.creative_type',
-  'pins.is_standard',
-  'pins.sort_key',
-  'pins.save_count',
-  'pins.comment_count',
-  'pins.reaction_count',
-  'pins.created_at',
-  'pins.updated_at',
-] as const satisfies readonly `pins.${keyof PinsTable}`[];
 
 /** The pins among `ids` on public boards the viewer may see, never a blocked pinner's (any order). */
 export function visiblePins(
