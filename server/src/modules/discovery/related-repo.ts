@@ -73,7 +73,8 @@ export async function textMatches(db: Kysely<DB>, q: TextMatchQuery): Promise<Ca
     )
     select ${CANDIDATE_COLUMNS}
     from pins p ${CANDIDATE_JOINS}
-    where p.search @@ (select query from words) and p.id <> ${q.originId}::bigint and ${shownTo(q.viewerId)}
+    where p.search @@ (select query from words) and p.parent_pin_id is null
+      and p.id <> ${q.originId}::bigint and ${shownTo(q.viewerId)}
     order by ts_rank(p.search, (select query from words)) desc, p.save_count desc, p.id desc
     limit ${q.limit}`.execute(db);
   return result.rows;

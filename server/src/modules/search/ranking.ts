@@ -111,6 +111,30 @@ export function candidateBands(): TierBand[] {
   ];
 }
 
+/** A range of engagement (saves + comments + reactions): min ≤ engagement < max (null: no max). */
+export interface EngagementRange {
+  min: number;
+  max: number | null;
+}
+
+/**
+ * The bands with a full-text index of their own, over their originals alone (migration
+ * 2026_12_03_0930: pins_search_band_64_up and pins_search_band_4_63, with the same numbers).
+ */
+const OWN_INDEX_BANDS: readonly TierBand[] = [
+  { from: 4, until: null },
+  { from: 2, until: 4 },
+];
+
+/** The engagement range of a band that has its own index (a query names it to use it), else null. */
+export function ownIndexRange(band: TierBand): EngagementRange | null {
+  if (!OWN_INDEX_BANDS.some((b) => b.from === band.from && b.until === band.until)) return null;
+  return {
+    min: ENGAGEMENT_THRESHOLDS[band.from - 1]!,
+    max: band.until === null ? null : ENGAGEMENT_THRESHOLDS[band.until - 1]!,
+  };
+}
+
 /**
  * The bands of the prefix pass (a partly typed last word): engaged, then the rest. Fewer than for
  * whole words, since each branch makes GIN gather every posting of every word the prefix starts.

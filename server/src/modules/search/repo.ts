@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.ts';
 import type { BoardView } from '../boards/index.ts';
 import { PIN_COLUMNS, type PinsService } from '../pins/index.ts';
 import { notBlockedFilter } from '../social/index.ts';
-import { bandQuery, candidateBands, prefixBands, rankSql, type TierBand } from './ranking.ts';
+import { bandQuery, candidateBands, ownIndexRange, prefixBands, rankSql, type TierBand } from './ranking.ts';
 import type { TextQuery } from './text-query.ts';
 
 /** What PinsService.present takes: a pin with its board's owner and privacy. */
@@ -144,10 +144,8 @@ export interface PublicPinsQuery extends CandidatesQuery {
 
 const anyOf = (m: TextMatch): TsQuery => (m.prefix === null ? m.exact : eitherTsQuery(m.exact, m.prefix));
 
-/** Pins whose document matches `words` in one engagement band; the lowest band newest first. */
-function bandCandidates(db: Kysely<DB>, q: CandidatesQuery, words: TsQuery, band: TierBand) {
-  const markers = bandQuery(band);
-  const matches = markers === null ? words : sql`(${words} && ${sql.lit(markers)}::tsquery)`;
+/** Pins whose document matches `words`, with what ranking needs. */
+function matchingPins(db: Kysely<DB>, q: CandidatesQuery, words: TsQuery) {
   return db
     .selectFrom('pins')
     .select([
@@ -160,9 +158,38 @@ function bandCandidates(db: Kysely<DB>, q: CandidatesQuery, words: TsQuery, band
       'pins.reaction_count',
     ])
     .select(sql<number>`ts_rank_cd(pins.search, ${anyOf(q.match)})`.as('text_rank'))
-    .where(sql<SqlBool>`pins.search @@ ${matches}`)
-    .$if(band.from === 0, (s) => s.orderBy('pins.created_at', 'desc').orderBy('pins.id', 'desc'))
+    .where(sql<SqlBool>`pins.search @@ ${words}`)
     .limit(q.candidates);
+}
+
+/**
+ * Originals whose document matches `words` in one engagement band; the lowest band newest first.
+ * The two most engaged bands read indexes of their own (ownIndexRange), the others the index of
+ * all originals (pins_search_originals) with the band's tier markers; each condition names its
+ * index's predicate.
+ */
+function bandCandidates(db: Kysely<DB>, q: CandidatesQuery, words: TsQuery, band: TierBand) {
+  const range = ownIndexRange(band);
+  const markers = range === null ? bandQuery(band) : null;
+  const matches = markers === null ? words : sql`(${words} && ${sql.lit(markers)}::tsquery)`;
+  const engagement = sql`pins.save_count + pins.comment_count + pins.reaction_count`;
+  return matchingPins(db, q, matches)
+    .where('pins.parent_pin_id', 'is', null)
+    .$if(range !== null, (s) => s.where(sql<SqlBool>`${engagement} >= ${sql.lit(range!.min)}`))
+    .$if(range?.max != null, (s) => s.where(sql<SqlBool>`${engagement} < ${sql.lit(range!.max)}`))
+    .$if(band.from === 0, (s) => s.orderBy('pins.created_at', 'desc').orderBy('pins.id', 'desc'));
+}
+
+/**
+ * Saves matching the words, newest first, from the index of every pin (pins_search). They stand in
+ * for originals the viewer may not see (an original on a board turned secret, saved to public
+ * boards); where the original is visible too, the best-ranked of them is kept (publicPinsSql).
+ */
+function copyCandidates(db: Kysely<DB>, q: CandidatesQuery) {
+  return matchingPins(db, q, anyOf(q.match))
+    .where('pins.parent_pin_id', 'is not', null)
+    .orderBy('pins.created_at', 'desc')
+    .orderBy('pins.id', 'desc');
 }
 
 /**
@@ -170,12 +197,14 @@ function bandCandidates(db: Kysely<DB>, q: CandidatesQuery, words: TsQuery, band
  * viewer have blocked each other (the board filter already excludes blocked board owners), as rows
  * (id, origin_pin_id, save_count, comment_count, reaction_count, text_rank).
  *
- * Only the first `candidates` matches are taken, read band by band from the most engaged
- * (candidateBands), exact words before prefixes: `union all` runs its branches in order, and the
- * LIMIT above the visibility join stops it as soon as it has enough visible pins. So a word
- * matching 100k pins reads a few hundred rows, not 100k: each branch intersects the words' GIN
- * postings with a tier marker's. A query with fewer matches takes all of them. The set is the
- * same for every page of one search while the pins do not change.
+ * Only the first `candidates` matches are taken, originals band by band from the most engaged
+ * (candidateBands), exact words before prefixes, then saves: `union all` runs its branches in
+ * order, and the LIMIT above the visibility join stops it as soon as it has enough visible pins.
+ * So a word matching 100k pins reads a few hundred rows, not 100k: each branch reads a band's own
+ * index, or intersects the words' GIN postings with a tier marker's. Saves, which outnumber
+ * originals ten to one, are read only for queries with few matches (a save's words are its
+ * original's, so they add pins only where originals are hidden). A query with fewer matches takes
+ * all of them. The set is the same for every page of one search while the pins do not change.
  */
 export function publicCandidates(db: Kysely<DB>, q: CandidatesQuery): RawBuilder<unknown> {
   const { exact, prefix } = q.match;
@@ -185,6 +214,7 @@ export function publicCandidates(db: Kysely<DB>, q: CandidatesQuery): RawBuilder
     const rest = sql`(${prefix} && !!${exact})`;
     for (const band of prefixBands()) branches.push(sql`(${bandCandidates(db, q, rest, band)})`);
   }
+  branches.push(sql`(${copyCandidates(db, q)})`);
   return sql`select c.id, c.origin_pin_id, c.save_count, c.comment_count, c.reaction_count, c.text_rank
     from (${sql.join(branches, sql` union all `)}) as c
     join boards on boards.id = c.board_id

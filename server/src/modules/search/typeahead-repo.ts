@@ -65,9 +65,10 @@ export async function preferIndexScans(trx: Kysely<DB>): Promise<void> {
 
 /**
  * The terms that still name something the viewer may see: a public board with that name, or a
- * public pin with the words in its title, description, alt text or board name, never a blocked
- * pinner's. The vocabulary is rebuilt now and then; this keeps a board that turned secret (or a
- * pinner the viewer blocked) out of suggestions in the meantime. Pins are looked for among engaged
+ * public original pin with the words in its title, description, alt text or board name, never a
+ * blocked pinner's (originals stand for their saves: only they are indexed). The vocabulary is
+ * rebuilt now and then; this keeps a board that turned secret (or a pinner the viewer blocked) out
+ * of suggestions in the meantime. Pins are looked for among engaged
  * ones first: for a common word that answers from a few GIN postings. Run it after
  * preferIndexScans, in the same transaction.
  */
@@ -85,7 +86,7 @@ export async function visibleTerms(
           ? sql`plainto_tsquery('english', t.term)`
           : sql`(plainto_tsquery('english', t.term) && ${sql.lit(`'${extra}'`)}::tsquery)`
       }
-        and boards.privacy = 'PUBLIC' and ${boardVisible()} and ${notBlockedFilter(viewerId, 'pins.owner_id')})`;
+        and pins.parent_pin_id is null and boards.privacy = 'PUBLIC' and ${boardVisible()} and ${notBlockedFilter(viewerId, 'pins.owner_id')})`;
   const result = await sql<{ term: string }>`
     select t.term from unnest(${terms}::text[]) with ordinality as t(term, position)
     where exists (select 1 from boards
