@@ -5,8 +5,14 @@
 //   bytes_per_edge           every array of the snapshot over its edges (both directions counted)
 //   id_bytes_per_edge        the id ↔ index maps a database-loaded graph adds (not used by walks)
 //   steps_per_s_per_core     full 100k-step walks on one thread, per CPU second of this process
-//   related_p50/p99_ms       100k-step queries with early stopping, on a pool of 2 walker threads
+//                            (the walk, merging its counts and ranking the top 100 included)
+//   related_p50/p99_ms       100k-step queries with early stopping (DEFAULT_EARLY_STOP), on a pool
+//                            of 2 walker threads: the query's 2 lanes run one on each thread
+//   related_mean_steps       steps those queries took (early stopping ends them before 100k)
 //   fast_p99_ms              20k-step queries with early stopping (the fast mode), same pool
+// A step is Pixie's: pin → board → pin, one random board of the current pin, one random pin of
+// that board, and one visit counted (a step that meets a dead end or a board walks may not pass
+// through still counts, and restarts at the query pin). A restart costs no step of its own.
 // Query pins are drawn like traffic: a random board, then a random pin on it (degree-weighted).
 // The machine's load average goes to stderr: latencies on a shared machine include others' work.
 //

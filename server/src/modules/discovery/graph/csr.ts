@@ -1,15 +1,19 @@
 // The pin–board graph in compressed sparse rows, one side per node kind. Every array lives in a
 // SharedArrayBuffer so walker threads read the same memory the main thread built.
 //
-// Offsets are two-level to stay well under half a byte per edge: one Uint32 start per block of 16
-// nodes, and per node a Uint16 offset inside its block, 17 per block (the 17th is the block's end),
-// so a node's range is read without crossing into the next block. A block spans at most
-// 16 × MAX_DEGREE < 65536 edges, which is why no node may have more than MAX_DEGREE neighbours;
-// the builder prunes to fit (Pixie prunes high-degree nodes anyway). Per node that is
-// 4/16 + 2·17/16 = 2.375 bytes instead of 4 for plain Uint32 offsets.
+// Offsets are two-level to stay well under half a byte per edge: per block of 16 nodes, the block's
+// start (a Uint32, kept as two Uint16 halves) and 17 Uint16 offsets inside the block (the 17th is
+// the block's end), so a node's range is read without crossing into the next block; with a spare
+// Uint16, 40 bytes per block in one array. One array, not a start array and an offset array, so a
+// walker finds a node's range in one cache line (occasionally two adjacent ones) where two arrays
+// cost two misses on every step. A block spans at most 16 × MAX_DEGREE < 65536 edges, which is
+// why no node may have more than MAX_DEGREE neighbours; the builder prunes to fit (Pixie prunes
+// high-degree nodes anyway). Per node that is 40/16 = 2.5 bytes instead of 4 for Uint32 offsets.
 
 export const BLOCK_SHIFT = 4;
 export const BLOCK = 1 << BLOCK_SHIFT;
+/** Uint16s per block in GraphSide.offsets: start low half, start high half, 17 offsets, a spare. */
+export const BLOCK_STRIDE = 20;
 /** The most neighbours one node may have: 16 of them must fit in a Uint16 block span. */
 export const MAX_DEGREE = 4095;
 /** Topic 0 means "not known". */
@@ -18,10 +22,12 @@ export const UNKNOWN_TOPIC = 0;
 /** One node kind (pins or boards): who each node's neighbours on the other side are. */
 export interface GraphSide {
   count: number;
-  /** Start of each block of 16 nodes in `adjacency` (length blocks + 1). */
-  blockStart: Uint32Array;
-  /** Per block, 17 offsets relative to its start; node v's are at v + (v >> 4) and the next. */
-  within: Uint16Array;
+  /**
+   * Per block of 16 nodes, BLOCK_STRIDE Uint16s from (v >> 4) · 20: the block's start in
+   * `adjacency` (low half, then high half), then 17 offsets relative to it; node v's range is
+   * offsets[offsetIndex(v)] .. offsets[offsetIndex(v) + 1].
+   */
+  offsets: Uint16Array;
   adjacency: Uint32Array;
   /** Topic id per node (0 unknown). */
   topic: Uint8Array;
@@ -67,41 +73,44 @@ export function blockCount(nodes: number): number {
   return (nodes + BLOCK - 1) >>> BLOCK_SHIFT;
 }
 
+/** Where node v's offset is in GraphSide.offsets (its block's start is at (v >> 4) · 20). */
+export function offsetIndex(v: number): number {
+  return v + ((v >>> BLOCK_SHIFT) << 2) + 2;
+}
+
 /**
  * Two-level offsets from plain ones (`start[v]`..`start[v+1]` is node v's range).
  * Throws when a node has more than MAX_DEGREE neighbours: the builder must prune first.
  */
-export function blockOffsets(
-  count: number,
-  start: ArrayLike<number>,
-): { blockStart: Uint32Array; within: Uint16Array } {
+export function blockOffsets(count: number, start: ArrayLike<number>): Uint16Array {
   const blocks = blockCount(count);
-  const blockStart = sharedUint32(blocks + 1);
-  const within = sharedUint16(blocks * (BLOCK + 1));
+  const offsets = sharedUint16(blocks * BLOCK_STRIDE);
   for (let blk = 0; blk < blocks; blk++) {
     const first = blk << BLOCK_SHIFT;
     const base = start[first]!;
-    blockStart[blk] = base;
+    const at = blk * BLOCK_STRIDE;
+    offsets[at] = base & 0xffff;
+    offsets[at + 1] = base >>> 16;
     for (let j = 0; j <= BLOCK; j++) {
       const v = Math.min(first + j, count);
       const degree = j < BLOCK && first + j < count ? start[v + 1]! - start[v]! : 0;
       if (degree > MAX_DEGREE) throw new RangeError(`node ${v} has ${degree} neighbours (max ${MAX_DEGREE})`);
-      within[blk * (BLOCK + 1) + j] = start[v]! - base;
+      offsets[at + 2 + j] = start[v]! - base;
     }
   }
-  blockStart[blocks] = start[count]!;
-  return { blockStart, within };
+  return offsets;
 }
 
 export function degreeOf(side: GraphSide, v: number): number {
   if (v >= side.count) return 0;
-  const i = v + (v >>> BLOCK_SHIFT);
-  return side.within[i + 1]! - side.within[i]!;
+  const i = offsetIndex(v);
+  return side.offsets[i + 1]! - side.offsets[i]!;
 }
 
 /** Where node v's neighbours start in `adjacency`. */
 export function startOf(side: GraphSide, v: number): number {
-  return side.blockStart[v >>> BLOCK_SHIFT]! + side.within[v + (v >>> BLOCK_SHIFT)]!;
+  const at = (v >>> BLOCK_SHIFT) * BLOCK_STRIDE;
+  return side.offsets[at]! + side.offsets[at + 1]! * 65536 + side.offsets[offsetIndex(v)]!;
 }
 
 /** Node v's neighbours, as a view into the shared adjacency (no copy). */
@@ -119,16 +128,12 @@ export function makeSide(
   topic: Uint8Array,
   open: Uint32Array,
 ): GraphSide {
-  return { count, ...blockOffsets(count, start), adjacency, topic, open };
+  return { count, offsets: blockOffsets(count, start), adjacency, topic, open };
 }
 
 /** Bytes held by every array of the snapshot (what a walker needs resident). */
 export function snapshotBytes(g: GraphSnapshot): number {
   const side = (s: GraphSide) =>
-    s.blockStart.byteLength +
-    s.within.byteLength +
-    s.adjacency.byteLength +
-    s.topic.byteLength +
-    s.open.byteLength;
+    s.offsets.byteLength + s.adjacency.byteLength + s.topic.byteLength + s.open.byteLength;
   return side(g.pins) + side(g.boards) + g.prunedBoards.byteLength;
 }

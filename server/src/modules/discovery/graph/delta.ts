@@ -37,14 +37,23 @@ export function packAttributes(open: boolean, topic: number): number {
 /** Node attributes: whether it is open (public) and its topic. New nodes start closed, topic unknown. */
 const CLOSED_UNKNOWN = packAttributes(false, UNKNOWN_TOPIC);
 
+/** Nodes per bit of DeltaSide.dirtyRegions (2^6). */
+export const DIRTY_REGION_SHIFT = 6;
+
 export class DeltaSide {
   readonly lists = new Map<number, number[]>();
   readonly attributes = new Map<number, number>();
   readonly dirty: Uint32Array;
+  /**
+   * One bit per 64 nodes, set when any of them is dirty: a walker checks this small bitset (a few
+   * KB, cache-resident) first and reads `dirty` (a bit per node, MBs) only in marked regions.
+   */
+  readonly dirtyRegions: Uint32Array;
   count: number;
 
   constructor(readonly base: GraphSide) {
     this.dirty = new Uint32Array(bitsetWords(base.count));
+    this.dirtyRegions = new Uint32Array(bitsetWords((base.count >>> DIRTY_REGION_SHIFT) + 1));
     this.count = base.count;
   }
 
@@ -74,7 +83,9 @@ export class DeltaSide {
   }
 
   markDirty(v: number): void {
-    if (v < this.base.count) setBit(this.dirty, v, true);
+    if (v >= this.base.count) return;
+    setBit(this.dirty, v, true);
+    setBit(this.dirtyRegions, v >>> DIRTY_REGION_SHIFT, true);
   }
 
   packedAttributes(v: number): number {

@@ -70,7 +70,7 @@ describe('CSR build', () => {
 
   it('refuses a node over MAX_DEGREE (its block could not hold it); the builder clamps caps to fit', () => {
     expect(() => blockOffsets(1, [0, MAX_DEGREE + 1])).toThrow(RangeError);
-    expect(blockOffsets(1, [0, MAX_DEGREE]).within[1]).toBe(MAX_DEGREE);
+    expect(blockOffsets(1, [0, MAX_DEGREE])[3]).toBe(MAX_DEGREE);
     const edges: [number, number][] = Array.from({ length: MAX_DEGREE + 1 }, (_, p) => [p, 0]);
     const graph = fromEdges(MAX_DEGREE + 1, 1, edges, { boardCap: 99_999 });
     expect(hasBit(graph.prunedBoards, 0)).toBe(true);
@@ -123,6 +123,17 @@ describe('delta and compaction', () => {
     // Pin cap 3: the fourth board is refused.
     delta.apply(ops([ADD, 5, 1], [ADD, 5, 2], [ADD, 5, 3], [ADD, 5, 4]));
     expect(Array.from(delta.boardsOf(5))).toEqual([1, 2, 3]);
+  });
+
+  it('marks the region of 64 nodes around a changed node, so walkers read per-node bits only there', () => {
+    const { graph } = generateGraph({ pins: 300, boards: 30, edges: 3000, seed: 5 });
+    const delta = new GraphDelta(graph, { boardCap: 4095, pinCap: 4095 });
+    delta.apply(ops([ADD, 130, 29]));
+    const regions = delta.pins.dirtyRegions;
+    expect([0, 1, 2, 3, 4].map((r) => hasBit(regions, r))).toEqual([false, false, true, false, false]);
+    expect(hasBit(delta.boards.dirtyRegions, 0)).toBe(true);
+    expect(delta.pins.isDirty(130)).toBe(true);
+    expect(delta.pins.isDirty(131)).toBe(false);
   });
 
   it('compacts into a CSR with exactly the effective lists, attributes and pruning', () => {

@@ -8,10 +8,11 @@
 // is written for V8 and for memory-level parallelism: typed arrays read into locals, an inline
 // xorshift32 generator with a multiply-shift bounded draw (no modulo, no float), no allocation,
 // visit counts in an open-addressing table of typed arrays sized to the walk (not to the graph;
-// not a Map), cleared through the list of pins touched. Clean nodes are read from the CSR; nodes
-// changed since the snapshot (their dirty bit set) are marked pending and read from the delta in
-// a fix-up loop, so the hot loops make no calls (a call would make V8 reload every array's
-// pointers and re-check its map on every iteration).
+// not a Map), read out and cleared by scanning the part of the table the walk used (sequential,
+// where following a list of the pins touched would cost a cache miss each). Clean nodes are read
+// from the CSR; nodes changed since the snapshot (their dirty bit set) are marked pending and read
+// from the delta in a fix-up loop, so the hot loops make no calls (a call would make V8 reload
+// every array's pointers and re-check its map on every iteration).
 //
 // Bias: with viewer topics, a neighbour off those topics is re-drawn once with probability
 // `topicBias` (boards on the pin → board step, pins on the board → pin step), which tilts the walk
@@ -40,14 +41,17 @@ export interface WalkTask {
 
 /** Per-thread scratch: the walk's visit counts and the walkers' state. */
 export interface WalkScratch {
-  /** Hash table of visited pins: slot i holds [pin + 1 (0: empty), visits] at 2i, 2i + 1. */
+  /**
+   * Hash table of visited pins: slot i holds [pin + 1 (0: empty), visits] at 2i, 2i + 1. A walk
+   * uses its first 2^bits slots, bits fitted to its own budget (tableBits), so a short walk after
+   * a long one reads and clears a table of its own size.
+   */
   slots: Int32Array;
-  /** 32 − log2(slot count): Fibonacci hashing keeps the top bits. */
-  shift: number;
-  /** Pins in the order first visited, their visit counts (filled when the walk ends), and the slot each went to. */
+  /** Slots the last walk used (what clearVisits empties). */
+  used: number;
+  /** The pins visited and their visit counts, in table order (filled when the walk ends). */
   touched: Uint32Array;
   counts: Uint32Array;
-  slotOf: Uint32Array;
   /** Per walker: its pin, the offset and degree of the list it draws from, its board, the pin drawn. */
   walkers: {
     current: Int32Array;
@@ -70,10 +74,9 @@ export const WALKERS = 64;
 export function createScratch(steps: number): WalkScratch {
   const scratch: WalkScratch = {
     slots: new Int32Array(0),
-    shift: 32,
+    used: 0,
     touched: new Uint32Array(0),
     counts: new Uint32Array(0),
-    slotOf: new Uint32Array(0),
     walkers: {
       current: new Int32Array(WALKERS),
       offset: new Int32Array(WALKERS),
@@ -85,17 +88,25 @@ export function createScratch(steps: number): WalkScratch {
   return fitScratch(scratch, steps);
 }
 
-/** Grows the scratch for walks of `steps` steps (at most one new pin a step; table at most half full). */
-export function fitScratch(scratch: WalkScratch, steps: number): WalkScratch {
-  if (scratch.touched.length >= steps && scratch.touched.length > 0) return scratch;
+/**
+ * log2 of the table slots a walk of `steps` steps uses: at most one new pin a step, so the table
+ * is never more than 80% full (about 60% in practice: ~3 in 4 steps land on a new pin), and small
+ * enough to stay in L2 (1 MiB for a 100k-step walk).
+ */
+export function tableBits(steps: number): number {
   const capacity = Math.max(1024, steps);
   let bits = 10;
-  while (1 << bits < capacity * 2) bits++;
+  while (1 << bits < capacity * 1.25) bits++;
+  return bits;
+}
+
+/** Grows the scratch for walks of `steps` steps. */
+export function fitScratch(scratch: WalkScratch, steps: number): WalkScratch {
+  const bits = tableBits(steps);
+  if (scratch.slots.length >= 2 << bits) return scratch;
   scratch.slots = new Int32Array(2 << bits);
-  scratch.shift = 32 - bits;
-  scratch.touched = new Uint32Array(capacity);
-  scratch.counts = new Uint32Array(capacity);
-  scratch.slotOf = new Uint32Array(capacity);
+  scratch.touched = new Uint32Array(1 << bits);
+  scratch.counts = new Uint32Array(1 << bits);
   return scratch;
 }
 
@@ -123,20 +134,24 @@ export function walk(
 ): WalkOutcome {
   const { pins, boards } = graph;
   const pinCount = pins.count;
-  const pinBlock = pins.blockStart;
-  const pinWithin = pins.within;
+  const pinOffsets = pins.offsets;
   const pinAdjacency = pins.adjacency;
   const pinTopic = pins.topic;
   const boardCount = boards.count;
-  const boardBlock = boards.blockStart;
-  const boardWithin = boards.within;
+  const boardOffsets = boards.offsets;
   const boardAdjacency = boards.adjacency;
   const boardTopic = boards.topic;
   const boardOpen = boards.open;
   const pinDirty = delta.pins.dirty;
+  const pinDirtyRegions = delta.pins.dirtyRegions;
   const boardDirty = delta.boards.dirty;
-  const { slots, shift, touched, slotOf } = scratch;
-  const mask = (slots.length >>> 1) - 1;
+  const boardDirtyRegions = delta.boards.dirtyRegions;
+  const slots = scratch.slots;
+  const bits = tableBits(task.steps);
+  const shift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  if (slots.length < 2 << bits) throw new RangeError('walk scratch too small: fitScratch first');
+  scratch.used = 1 << bits;
   const topicMask = params.topicMask;
   const biased = topicMask !== null && params.topicBias > 0;
   const biasCut = params.topicBias * 4294967296;
@@ -149,12 +164,11 @@ export function walk(
 
   let x = task.seed | 0 || 0x2545f491;
   let steps = 0;
-  let count = 0;
   let high = 0;
   /** Folds the touched slots so V8 keeps the loads of phase 5. */
   let sink = 0;
 
-  if (delta.pins.degree(query) === 0) return { steps: 0, touched: 0 };
+  if (delta.pins.degree(query) === 0) return finish(scratch, 0);
   current.fill(query);
 
   while (steps < budget) {
@@ -164,11 +178,18 @@ export function walk(
     // Phase 1: where each walker's pin keeps its boards.
     for (let j = 0; j < lanes; j++) {
       const pin = current[j]!;
-      if (pin < pinCount && (pinDirty[pin >>> 5]! & (1 << (pin & 31))) === 0) {
-        const i = pin + (pin >>> BLOCK_SHIFT);
-        const from = pinWithin[i]!;
-        offset[j] = pinBlock[pin >>> BLOCK_SHIFT]! + from;
-        degree[j] = pinWithin[i + 1]! - from;
+      // Clean unless its region of 64 (DIRTY_REGION_SHIFT) is marked and its own bit is set.
+      if (
+        pin < pinCount &&
+        ((pinDirtyRegions[pin >>> 11]! & (1 << ((pin >>> 6) & 31))) === 0 ||
+          (pinDirty[pin >>> 5]! & (1 << (pin & 31))) === 0)
+      ) {
+        // csr.ts: the block's start at (pin >> 4) · 20 (two halves), the node's offsets after it.
+        const block = (pin >>> BLOCK_SHIFT) * 20;
+        const i = pin + ((pin >>> BLOCK_SHIFT) << 2) + 2;
+        const from = pinOffsets[i]!;
+        offset[j] = pinOffsets[block]! + pinOffsets[block + 1]! * 65536 + from;
+        degree[j] = pinOffsets[i + 1]! - from;
       } else {
         degree[j] = PENDING;
         pending = 1;
@@ -226,13 +247,18 @@ export function walk(
     for (let j = 0; j < lanes; j++) {
       const b = board[j]!;
       if (b < 0) degree[j] = 0;
-      else if (b < boardCount && (boardDirty[b >>> 5]! & (1 << (b & 31))) === 0) {
+      else if (
+        b < boardCount &&
+        ((boardDirtyRegions[b >>> 11]! & (1 << ((b >>> 6) & 31))) === 0 ||
+          (boardDirty[b >>> 5]! & (1 << (b & 31))) === 0)
+      ) {
         if ((boardOpen[b >>> 5]! & (1 << (b & 31))) === 0) degree[j] = 0;
         else {
-          const i = b + (b >>> BLOCK_SHIFT);
-          const from = boardWithin[i]!;
-          offset[j] = boardBlock[b >>> BLOCK_SHIFT]! + from;
-          degree[j] = boardWithin[i + 1]! - from;
+          const block = (b >>> BLOCK_SHIFT) * 20;
+          const i = b + ((b >>> BLOCK_SHIFT) << 2) + 2;
+          const from = boardOffsets[i]!;
+          offset[j] = boardOffsets[block]! + boardOffsets[block + 1]! * 65536 + from;
+          degree[j] = boardOffsets[i + 1]! - from;
         }
       } else {
         degree[j] = PENDING;
@@ -314,8 +340,6 @@ export function walk(
           if (key === 0) {
             slots[at] = pin + 1;
             slots[at + 1] = 1;
-            touched[count] = pin;
-            slotOf[count++] = slot;
             seen = 1;
             break;
           }
@@ -331,7 +355,7 @@ export function walk(
       const pin = next[j]!;
       if (delta.pinOpen(pin) && ++high >= np) {
         board[0] = sink;
-        return finish(scratch, steps + j + 1, count);
+        return finish(scratch, steps + j + 1);
       }
       x ^= x << 13;
       x ^= x >>> 17;
@@ -342,18 +366,25 @@ export function walk(
     steps += lanes;
   }
   board[0] = sink;
-  return finish(scratch, steps, count);
+  return finish(scratch, steps);
 }
 
-/** Copies the visit counts out of the table, in first-visit order. */
-function finish(scratch: WalkScratch, steps: number, touched: number): WalkOutcome {
-  const { slots, slotOf, counts } = scratch;
-  for (let k = 0; k < touched; k++) counts[k] = slots[(slotOf[k]! << 1) + 1]!;
-  return { steps, touched };
+/** Copies the visited pins and their counts out of the table, in slot order. */
+function finish(scratch: WalkScratch, steps: number): WalkOutcome {
+  const { slots, touched, counts } = scratch;
+  const end = scratch.used << 1;
+  let n = 0;
+  for (let at = 0; at < end; at += 2) {
+    const key = slots[at]!;
+    if (key === 0) continue;
+    touched[n] = key - 1;
+    counts[n++] = slots[at + 1]!;
+  }
+  return { steps, touched: n };
 }
 
-/** Empties the table of the pins the last walk touched. */
-export function clearVisits(scratch: WalkScratch, touched: number): void {
-  const { slots, slotOf } = scratch;
-  for (let k = 0; k < touched; k++) slots[slotOf[k]! << 1] = 0;
+/** Empties the part of the table the last walk used. */
+export function clearVisits(scratch: WalkScratch): void {
+  scratch.slots.fill(0, 0, scratch.used << 1);
+  scratch.used = 0;
 }

@@ -39,7 +39,7 @@ export function runTask(
   fitScratch(scratch, task.steps);
   const outcome = walk(graph, delta, task, params, scratch);
   sink(scratch.touched, scratch.counts, outcome.touched);
-  clearVisits(scratch, outcome.touched);
+  clearVisits(scratch);
   return outcome.steps;
 }
 

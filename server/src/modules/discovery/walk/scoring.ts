@@ -5,7 +5,10 @@
 // Counts live in an open-addressing table sized to the query (at most one entry per step), with
 // dense per-entry arrays in first-seen order: merging a 100k-step query touches a few MB that stay
 // in cache, where arrays over all pins (tens of MB at 10M pins) cost a cache miss per pin merged.
-// Reset through the entries used: no per-query allocation but the result.
+// Lanes hand their counts over in their own table's slot order, and the same Fibonacci hash puts
+// them here in ascending slots too, so merging walks this table nearly sequentially. Reset through
+// the entries used, or one pass over the table when they are many: no per-query allocation but
+// the result.
 
 export interface RankedNode {
   node: number;
@@ -152,12 +155,12 @@ export class ScoreBoard {
   }
 
   private reset(): void {
-    const { slots, slotOf, boost, total } = this;
-    for (let e = 0; e < this.entries; e++) {
-      slots[slotOf[e]! << 1] = 0;
-      boost[e] = 0;
-      total[e] = 0;
-    }
+    const { slots, slotOf, boost, total, entries } = this;
+    // Many entries: one sequential pass over the table beats a cache miss per entry.
+    if (entries * 8 > slots.length) slots.fill(0);
+    else for (let e = 0; e < entries; e++) slots[slotOf[e]! << 1] = 0;
+    boost.fill(0, 0, entries);
+    total.fill(0, 0, entries);
     this.entries = 0;
   }
 }

@@ -104,7 +104,7 @@ describe('kernel', () => {
     const visits = new Map<number, number>();
     for (let k = 0; k < outcome.touched; k++) visits.set(scratch.touched[k]!, scratch.counts[k]!);
     expect(visits.size).toBe(outcome.touched); // each pin counted in one place
-    clearVisits(scratch, outcome.touched);
+    clearVisits(scratch);
     expect(scratch.slots.every((v, i) => i % 2 === 1 || v === 0)).toBe(true);
     return { steps: outcome.steps, visits };
   };
