@@ -15,7 +15,7 @@
 // server's cache. BENCH_HOME_CONNECTIONS (default 4: the machine this was tuned on has 2 cores,
 // shared by server, PostgreSQL and client), BENCH_HOME_SECONDS (default 20), BENCH_HOME_USERS
 // (default 1000), BENCH_HOME_THREADS (the server's DISCOVERY_WALKER_THREADS, default 0),
-// BENCH_CPU_PROF_DIR (profile the server).
+// BENCH_CPU_PROF_DIR (profile the server: bench/support/server-process.ts).
 import http from 'node:http';
 import os from 'node:os';
 import { parseConfig } from '../../server/src/config.ts';
@@ -165,12 +165,7 @@ export async function run(): Promise<void> {
       DISCOVERY_WALKER_THREADS: String(envCount('BENCH_HOME_THREADS', 0)),
     };
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
-    const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    const server = await startProcess(
-      'server/src/main.ts',
-      env,
-      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    );
+    const server = await startProcess('server/src/main.ts', env);
     try {
       const graphSeconds = await waitForWalks(server.url, tokens);
       say(

@@ -1,4 +1,5 @@
 // Starts `npm start`'s entry point in a child process on a free port with a throwaway DATA_DIR.
+// BENCH_CPU_PROF_DIR, when set, has every such server write a V8 CPU profile there when it stops.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,12 +14,15 @@ export interface RunningServer {
 export async function startProcess(
   entry: string,
   env: Record<string, string> = {},
-  /** Extra node flags before the entry, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+  /** Extra node flags before the entry, e.g. ['--max-old-space-size=4096']. */
   nodeArgs: string[] = [],
 ): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-bench-'));
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const profile =
+    profileDir && !nodeArgs.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, '--import', 'tsx', entry], {
     env: {
       ...process.env,
       PORT: String(port),

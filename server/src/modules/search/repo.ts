@@ -222,9 +222,18 @@ export function publicCandidates(db: Kysely<DB>, q: CandidatesQuery): RawBuilder
     limit ${q.candidates}`;
 }
 
-/** Public pins matching the query, one per original (the best-ranked copy), best first (ranking.ts). */
-export async function searchPublicPins(db: Kysely<DB>, q: PublicPinsQuery): Promise<Ranked<PinRow>[]> {
-  return (await publicPinsSql(db, q).execute(db)).rows;
+/**
+ * Public pins matching the query, one per original (the best-ranked copy), best first (ranking.ts).
+ *
+ * With a generic plan: its shape (which index each branch reads) never depends on the words, and
+ * PostgreSQL otherwise re-plans the statement's nine branches at every execution (a custom plan:
+ * 3.5 ms of a 12 ms search on the 1M-pin world, against 0.4 ms with the plan kept).
+ */
+export function searchPublicPins(db: Kysely<DB>, q: PublicPinsQuery): Promise<Ranked<PinRow>[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+    return (await publicPinsSql(trx, q).execute(trx)).rows;
+  });
 }
 
 /** searchPublicPins's plan as PostgreSQL ran it (EXPLAIN ANALYZE, JSON): which indexes, how many rows. */
