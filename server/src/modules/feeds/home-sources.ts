@@ -25,7 +25,7 @@ import {
   type QueryPin,
   type RelatedPinsService,
 } from '../discovery/index.ts';
-import type { FeedCandidate, FeedSource } from './blend.ts';
+import { type FeedCandidate, type FeedSource, SOURCE_WEIGHTS } from './blend.ts';
 import * as homeRepo from './home-repo.ts';
 
 export const TRENDING_DAYS = 7;
@@ -48,6 +48,15 @@ const KIND_WEIGHTS: Record<string, number> = { own: 1, save: 1, outbound_click: 
 export const HOME_STEPS = 12_000;
 export const HOME_EARLY_STOP = { np: 200, nv: 4 };
 const MAX_WALK_RESULTS = 10_000;
+/**
+ * The share of a plan's `limit` the followed source offers: the most turns it can take is its
+ * weight's share when the walk has nothing (4 of 7, blend.ts; 5% more for margin), and each extra row is a pin, board
+ * and pinner looked up on every new session's first page (the followed query was half of its
+ * database time).
+ */
+const FOLLOWED_SHARE =
+  (1.05 * SOURCE_WEIGHTS.followed) /
+  (SOURCE_WEIGHTS.followed + SOURCE_WEIGHTS.trending + SOURCE_WEIGHTS.fresh);
 const PIN_FACTS_CACHED = 200_000;
 const PIN_FACTS_TTL_MS = 10 * 60_000;
 
@@ -150,7 +159,7 @@ export class HomeSources {
     const viewerId = userIdOf(input.viewer);
     const [blockedIds, followed, walked, trending, fresh] = await Promise.all([
       homeRepo.blockedEitherWay(this.ctx.db, viewerId),
-      this.followed(input.viewer, input.limit),
+      this.followed(input.viewer, Math.ceil(input.limit * FOLLOWED_SHARE)),
       this.walk(viewerId, input),
       this.trending.get(),
       this.fresh.get(),
