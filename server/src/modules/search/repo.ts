@@ -6,6 +6,7 @@
 // same query over the same rows always yields the same exact value, and comparing a bookmark's
 // rank with a recomputed one is exact (no float text round trips).
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { withGenericPlans } from '../../db/generic-plans.ts';
 import type { DB } from '../../db/schema.ts';
 import type { BoardView } from '../boards/index.ts';
 import { PIN_COLUMNS, type PinsService } from '../pins/index.ts';
@@ -224,16 +225,11 @@ export function publicCandidates(db: Kysely<DB>, q: CandidatesQuery): RawBuilder
 
 /**
  * Public pins matching the query, one per original (the best-ranked copy), best first (ranking.ts).
- *
- * With a generic plan: its shape (which index each branch reads) never depends on the words, and
- * PostgreSQL otherwise re-plans the statement's nine branches at every execution (a custom plan:
- * 3.5 ms of a 12 ms search on the 1M-pin world, against 0.4 ms with the plan kept).
+ * With a generic plan (db/generic-plans.ts): which index each branch reads never depends on the
+ * words.
  */
 export function searchPublicPins(db: Kysely<DB>, q: PublicPinsQuery): Promise<Ranked<PinRow>[]> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
-    return (await publicPinsSql(trx, q).execute(trx)).rows;
-  });
+  return withGenericPlans(db, async (trx) => (await publicPinsSql(trx, q).execute(trx)).rows);
 }
 
 /** searchPublicPins's plan as PostgreSQL ran it (EXPLAIN ANALYZE, JSON): which indexes, how many rows. */

@@ -16,6 +16,7 @@
 // them and for the input's own words, and boards are found by the names among them (plus the
 // caller's own boards, matched live). `corrected` says when the best match is not a completion of
 // the input but a correction. People are matched live.
+import { withGenericPlans } from '../../db/generic-plans.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { type Principal, userIdOf } from '../../platform/principal.ts';
 import type { BoardsService, BoardView } from '../boards/index.ts';
@@ -71,20 +72,26 @@ export class Suggestions {
     // Every group but people starts from the vocabulary's matches the viewer may see.
     const vocabulary = async () => {
       if (!wants('queries') && !wants('pins') && !wants('boards')) return [];
-      const found = await typeaheadRepo.matchingTerms(this.ctx.db, typed, limit * TERM_OVERSAMPLE);
-      const names = found.map((t) => t.term);
-      const visible = new Set(
-        await this.ctx.db.transaction().execute(async (trx) => {
-          await typeaheadRepo.preferIndexScans(trx);
-          return typeaheadRepo.visibleTerms(trx, names, userId, boardVisible);
-        }),
-      );
-      return found.filter((t) => visible.has(t.term));
+      return withGenericPlans(this.ctx.db, async (trx) => {
+        const found = await typeaheadRepo.matchingTerms(trx, typed, limit * TERM_OVERSAMPLE);
+        await typeaheadRepo.preferIndexScans(trx);
+        const visible = new Set(
+          await typeaheadRepo.visibleTerms(
+            trx,
+            found.map((t) => t.term),
+            userId,
+            boardVisible,
+          ),
+        );
+        return found.filter((t) => visible.has(t.term));
+      });
     };
     const [terms, ownBoards, users] = await Promise.all([
       vocabulary(),
       wants('boards') ? typeaheadRepo.ownBoardsLike(this.ctx.db, typed, userId, boardVisible, limit) : [],
-      wants('users') ? typeaheadRepo.matchingUsers(this.ctx.db, typed, userId, limit) : [],
+      wants('users')
+        ? withGenericPlans(this.ctx.db, (trx) => typeaheadRepo.matchingUsers(trx, typed, userId, limit))
+        : [],
     ]);
     const corrected = correctedTerm(text, terms[0]?.term);
     const [pins, boards] = await Promise.all([
