@@ -8,6 +8,7 @@ import * as createEventLog from './2026_11_22_1600_create_event_log.ts';
 import * as createAnalyticsRollups from './2026_11_22_1700_create_analytics_rollups.ts';
 import * as buildDiscoverySearch from './2026_11_22_1930_build_discovery_search.ts';
 import * as turnOffJit from './2026_12_02_1700_turn_off_jit.ts';
+import * as summarizeEventLogRecordedAt from './2026_12_03_0900_summarize_event_log_recorded_at.ts';
 import * as indexSearchOnOriginals from './2026_12_03_0930_index_search_on_originals.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1700_create_analytics_rollups': createAnalyticsRollups,
   '2026_11_22_1930_build_discovery_search': buildDiscoverySearch,
   '2026_12_02_1700_turn_off_jit': turnOffJit,
+  '2026_12_03_0900_summarize_event_log_recorded_at': summarizeEventLogRecordedAt,
   '2026_12_03_0930_index_search_on_originals': indexSearchOnOriginals,
 };

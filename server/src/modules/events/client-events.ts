@@ -21,6 +21,9 @@ const validators = Object.fromEntries(
   CLIENT_EVENT_TYPES.map((type) => [type, Compile(clientEventSchema(type))]),
 );
 
+/** What Date#toISOString writes: such a timestamp is stored as it came, not parsed and written again. */
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 function problemWith(index: number, value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return `events[${index}] must be an object`;
@@ -59,12 +62,13 @@ export function parseClientBatch(batch: readonly unknown[], actorId: string, now
     const at = Date.parse(event.occurred_at);
     if (!(at >= now - CLIENT_MAX_AGE_MS)) throw invalid(`events[${i}].occurred_at is more than 24 hours ago`);
     if (at > now + CLIENT_MAX_AHEAD_MS) throw invalid(`events[${i}].occurred_at is in the future`);
+    // The validated object and context are taken as they are (the schema allows no other keys).
     events[i] = {
       id: event.id.toLowerCase(),
       type: event.type,
       actor_id: actorId,
-      object: { type: 'pin', id: event.object.id },
-      occurred_at: new Date(at).toISOString(),
+      object: event.object,
+      occurred_at: CANONICAL_UTC.test(event.occurred_at) ? event.occurred_at : new Date(at).toISOString(),
       context: event.context,
       data: {},
     };

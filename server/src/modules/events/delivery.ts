@@ -27,8 +27,13 @@ export interface Subscribers {
   listeners: ReadonlyMap<string, EventListener>;
 }
 
-/** Rows per consumer batch: large batches amortize the transaction and the position write. */
-export const CONSUMER_BATCH = 5000;
+/**
+ * Rows per consumer batch: large batches amortize the transaction, its locks and the position
+ * write (about ten round trips, each waiting its turn on an event loop busy with ingestion). A
+ * consumer behind by a backlog catches up in batches this size; one that keeps up takes what is
+ * there, so a large limit costs no latency.
+ */
+export const CONSUMER_BATCH = 20_000;
 export const IDLE_POLL_MS = 250;
 export const MAX_BACKOFF_MS = 30_000;
 

@@ -16,18 +16,30 @@ export interface PulledMessage {
 /**
  * The stream sequence from a delivery's reply subject: $JS.ACK.<stream>.<consumer>.<delivered>.
  * <stream seq>.<consumer seq>.<time>.<pending>, or the newer form with domain and account hash
- * after ACK (and a random token at the end).
+ * after ACK (and a random token at the end). Read in place, without splitting the subject: this
+ * runs for every message every consumer pulls.
  */
 export function streamSequenceOf(reply: string): number | undefined {
-  const tokens = reply.split('.');
-  if (tokens[0] !== '$JS' || tokens[1] !== 'ACK') return undefined;
-  const index = tokens.length === 9 ? 5 : tokens.length >= 11 ? 7 : -1;
-  const seq = Number(tokens[index]);
+  if (!reply.startsWith('$JS.ACK.')) return undefined;
+  // Where the first dots are (the sequence is at most the 8th token), and how many there are.
+  const dots: number[] = [];
+  let count = 0;
+  for (let at = reply.indexOf('.'); at !== -1; at = reply.indexOf('.', at + 1)) {
+    if (count++ < 8) dots.push(at);
+  }
+  const tokens = count + 1;
+  const index = tokens === 9 ? 5 : tokens >= 11 ? 7 : -1;
+  if (index === -1) return undefined;
+  const seq = Number(reply.slice(dots[index - 1]! + 1, dots[index]));
   return Number.isSafeInteger(seq) && seq > 0 ? seq : undefined;
 }
 
-/** Up to `max` messages available now, in stream order; [] when none. */
-export async function pullAvailable(
+/**
+ * Up to `max` messages available now, in stream order; [] when none. Messages are taken in the
+ * subscription's callback, not through its async iterator: a promise per message was a good part
+ * of what pulling cost.
+ */
+export function pullAvailable(
   nc: NatsConnection,
   stream: string,
   consumer: string,
@@ -35,27 +47,40 @@ export async function pullAvailable(
   timeoutMs: number,
 ): Promise<PulledMessage[]> {
   const inbox = createInbox();
-  const sub = nc.subscribe(inbox, { timeout: timeoutMs });
-  const request = JSON.stringify({ batch: max, no_wait: true });
-  nc.publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`, request, { reply: inbox });
   const pulled: PulledMessage[] = [];
-  try {
-    for await (const msg of sub) {
-      const seq = msg.reply ? streamSequenceOf(msg.reply) : undefined;
-      // Anything but a delivery is a status: 404 no (more) messages, 408 request expired, 409 ...
-      if (seq === undefined) {
-        const code = msg.headers?.code ?? 0;
-        if (code === 404 || code === 408) break;
-        throw new Error(`JetStream pull from ${consumer} failed: ${code} ${msg.headers?.description ?? ''}`);
-      }
-      pulled.push({ seq, subject: msg.subject, data: msg.data, reply: msg.reply! });
-      if (pulled.length >= max) break;
-    }
-  } finally {
-    sub.unsubscribe();
-  }
-  pulled.sort((a, b) => a.seq - b.seq);
-  return pulled;
+  return new Promise<PulledMessage[]>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    let done = false;
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sub.unsubscribe();
+      if (error) reject(error);
+      else resolve(pulled.sort((a, b) => a.seq - b.seq));
+    };
+    const sub = nc.subscribe(inbox, {
+      callback: (error, msg) => {
+        if (error) return finish(error);
+        // Like a subscription's own timeout: only for the first message (NATS did not answer).
+        clearTimeout(timer);
+        const seq = msg.reply ? streamSequenceOf(msg.reply) : undefined;
+        // Anything but a delivery is a status: 404 no (more) messages, 408 request expired, 409 ...
+        if (seq === undefined) {
+          const code = msg.headers?.code ?? 0;
+          if (code === 404 || code === 408) return finish();
+          return finish(
+            new Error(`JetStream pull from ${consumer} failed: ${code} ${msg.headers?.description ?? ''}`),
+          );
+        }
+        pulled.push({ seq, subject: msg.subject, data: msg.data, reply: msg.reply! });
+        if (pulled.length >= max) finish();
+      },
+    });
+    timer = setTimeout(() => finish(new Error(`JetStream pull from ${consumer}: TIMEOUT`)), timeoutMs);
+    const request = JSON.stringify({ batch: max, no_wait: true });
+    nc.publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`, request, { reply: inbox });
+  });
 }
 
 /**

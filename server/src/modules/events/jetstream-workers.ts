@@ -29,6 +29,8 @@ export interface WorkerContext {
   subjects: string;
   subjectPrefix: string;
   batchSize: number;
+  /** Shared by the process's consumer workers. */
+  decoded: DecodedEvents;
 }
 
 export type Outcome = 'handled' | 'idle';
@@ -59,6 +61,35 @@ export function decode(message: { seq: number; data: Uint8Array }): LoggedEvent 
   return { ...event, position: BigInt(message.seq) };
 }
 
+/**
+ * Events decoded from the stream, by sequence, for the consumer workers of one process: each
+ * pulls every message for itself, but they move in step, so each message is parsed once instead
+ * of once per consumer. An entry serves only a message with the same bytes (a stream deleted and
+ * made again reuses sequences). The events are shared: consumers must not change them.
+ */
+export class DecodedEvents {
+  // Two generations instead of evicting entry by entry: deleting from the front of a Map leaves
+  // holes that every later walk from the front steps over again.
+  private current = new Map<number, { data: Buffer; event: LoggedEvent }>();
+  private previous = new Map<number, { data: Buffer; event: LoggedEvent }>();
+
+  /** `capacity`: how many entries a generation holds; up to twice that many are kept. */
+  constructor(private readonly capacity: number) {}
+
+  get(message: { seq: number; data: Uint8Array }): LoggedEvent {
+    const data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+    const kept = this.current.get(message.seq) ?? this.previous.get(message.seq);
+    if (kept?.data.equals(data)) return kept.event;
+    const event = decode(message);
+    if (this.current.size >= this.capacity) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(message.seq, { data, event });
+    return event;
+  }
+}
+
 export async function relayWorker(context: WorkerContext): Promise<RelayWorker> {
   const { db } = context;
   const publisher = new PipelinedPublisher(context.nats.nc);
@@ -71,11 +102,11 @@ export async function relayWorker(context: WorkerContext): Promise<RelayWorker> 
   return {
     cursor: () => cursor,
     batch: async (): Promise<Outcome> => {
-      const batch = await repo.readEvents(db, cursor, RELAY_BATCH);
+      const batch = await repo.readEnvelopes(db, cursor, RELAY_BATCH);
       if (!batch.last) return 'idle';
       await publishAll(publisher, context.subjectPrefix, batch.items);
       cursor = batch.last;
-      await repo.savePosition(db, 'relay', RELAY, cursor);
+      await repo.advancePosition(db, 'relay', RELAY, cursor);
       return 'handled';
     },
     close: () => publisher.close(),
@@ -135,12 +166,13 @@ export async function consumerWorker(
         for (const message of messages) {
           if (message.seq <= passed) continue; // delivered again after its effects committed
           // Decoded only when wanted: the subject names the type.
-          if (wants(consumer, message.subject.slice(typeAt) as EventType)) events.push(decode(message));
+          if (wants(consumer, message.subject.slice(typeAt) as EventType))
+            events.push(context.decoded.get(message));
         }
         if (events.length > 0) await consumer.handle(events, trx);
         const last = messages[messages.length - 1]!.seq;
         if (last > passed)
-          await repo.savePosition(trx, 'jetstream', consumer.name, { tx: '0', position: String(last) });
+          await repo.advancePosition(trx, 'jetstream', consumer.name, { tx: '0', position: String(last) });
         expected = Math.max(last, passed);
       });
     } catch (error) {
@@ -156,17 +188,12 @@ export async function consumerWorker(
 async function publishAll(
   publisher: PipelinedPublisher,
   prefix: string,
-  events: readonly LoggedEvent[],
+  envelopes: readonly repo.Envelope[],
 ): Promise<void> {
-  for (let start = 0; start < events.length; start += PUBLISH_IN_FLIGHT) {
+  for (let start = 0; start < envelopes.length; start += PUBLISH_IN_FLIGHT) {
     const messages: OutgoingMessage[] = [];
-    for (const event of events.slice(start, start + PUBLISH_IN_FLIGHT)) {
-      const { position: _position, ...envelope } = event;
-      messages.push({
-        subject: `${prefix}.${event.type}`,
-        data: encoder.encode(JSON.stringify(envelope)),
-        msgId: event.id,
-      });
+    for (const [id, type, json] of envelopes.slice(start, start + PUBLISH_IN_FLIGHT)) {
+      messages.push({ subject: `${prefix}.${type}`, data: encoder.encode(json), msgId: id });
     }
     await publisher.publishAll(messages, NATS_TIMEOUT_MS);
   }

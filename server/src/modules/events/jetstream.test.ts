@@ -123,6 +123,10 @@ describe.skipIf(!natsUrl)('JetStream delivery (needs NATS_URL; skipped without i
     await services.events.drain(15_000);
     expect(received.map((e) => e.id)).toEqual(next.map((e) => e.id));
     expect(received[1]).toMatchObject({ type: 'pin.impression.v1', object: { type: 'pin', id: '77' } });
+    // The relay publishes envelopes that PostgreSQL builds: field for field what was recorded.
+    for (const [i, event] of next.entries()) {
+      expect(received[i]).toEqual({ ...event, position: received[i]!.position });
+    }
 
     const replayed: LoggedEvent[] = [];
     await services.events.readLog(

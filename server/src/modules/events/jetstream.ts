@@ -9,17 +9,7 @@
 // message the consumer has outstanding, and whenever anything fails (NATS gone, handler threw) the
 // worker gives up its lock and starts over, recreating the JetStream consumer just after the stored
 // position. Messages lost in flight or left by a crashed process are thus delivered again in order.
-import {
-  DeliverPolicy,
-  DiscardPolicy,
-  type JetStreamClient,
-  type JetStreamManager,
-  jetstream,
-  jetstreamManager,
-  RetentionPolicy,
-  StorageType,
-} from '@nats-io/jetstream';
-import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
@@ -36,10 +26,11 @@ import {
   Waker,
 } from './delivery.ts';
 import { JetStreamListeners } from './jetstream-listeners.ts';
+import { type Nats, openNats, putStream } from './jetstream-stream.ts';
 import {
   consumerWorker,
+  DecodedEvents,
   decode,
-  NATS_TIMEOUT_MS,
   type Outcome,
   RELAY,
   RestartConsumer,
@@ -49,6 +40,7 @@ import {
 import * as repo from './repo.ts';
 
 const LEADER_RETRY_MS = 2000;
+const ALIVE_CHECK_MS = 1000;
 /** Retries after NATS failures stay frequent, so delivery resumes soon after NATS is back. */
 const MAX_RETRY_MS = 5000;
 /** Published rows stay this long so that a client retrying within its 24 h window is still deduplicated. */
@@ -69,18 +61,13 @@ export interface JetStreamOptions {
   batchSize?: number;
 }
 
-interface Nats {
-  nc: NatsConnection;
-  js: JetStreamClient;
-  jsm: JetStreamManager;
-}
-
 export class JetStreamDelivery implements EventDelivery {
   private nats: Promise<Nats> | undefined;
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly wakers = new Set<Waker>();
   private readonly batchSize: number;
+  private readonly decoded: DecodedEvents;
   private readonly listenerRunner: JetStreamListeners;
   private outage = false;
   private streamReady = false;
@@ -92,6 +79,8 @@ export class JetStreamDelivery implements EventDelivery {
     private readonly subscribers: Subscribers,
   ) {
     this.batchSize = options.batchSize ?? CONSUMER_BATCH;
+    // Room for two to four batches: the slowest consumer may trail the first by a batch.
+    this.decoded = new DecodedEvents(this.batchSize * 2);
     this.stream = options.stream;
     this.allSubjects = `${options.subjectPrefix}.>`;
     this.listenerRunner = new JetStreamListeners(
@@ -109,21 +98,7 @@ export class JetStreamDelivery implements EventDelivery {
   /** The connection, opened on first use; the client then reconnects by itself forever. */
   private connection(): Promise<Nats> {
     if (!this.nats) {
-      const opening = (async () => {
-        const nc = await connect({
-          servers: this.options.natsUrl,
-          name: 'corkboard-events',
-          reconnect: true,
-          maxReconnectAttempts: -1,
-          reconnectTimeWait: 500,
-          timeout: NATS_TIMEOUT_MS,
-        });
-        return {
-          nc,
-          js: jetstream(nc, { timeout: NATS_TIMEOUT_MS }),
-          jsm: await jetstreamManager(nc, { timeout: NATS_TIMEOUT_MS }),
-        };
-      })();
+      const opening = openNats(this.options.natsUrl);
       this.nats = opening;
       // A failed first connection is retried by the next caller.
       opening.catch(() => {
@@ -135,37 +110,31 @@ export class JetStreamDelivery implements EventDelivery {
 
   private async ensureStream(jsm: JetStreamManager): Promise<void> {
     if (this.streamReady) return;
-    const config = {
+    await putStream(jsm, {
       name: this.stream,
-      subjects: [this.allSubjects],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      discard: DiscardPolicy.Old,
-      max_age: nanos(this.options.retentionDays * 24 * 60 * 60 * 1000),
-      max_bytes: this.options.streamMaxBytes,
-      duplicate_window: nanos(this.options.duplicateWindowSeconds * 1000),
-    };
-    try {
-      await jsm.streams.info(this.stream);
-      await jsm.streams.update(this.stream, config);
-    } catch (error) {
-      if (!/stream not found/i.test(String((error as Error).message))) throw error;
-      await jsm.streams.add(config);
-    }
+      subjects: this.allSubjects,
+      maxAgeMs: this.options.retentionDays * 24 * 60 * 60 * 1000,
+      maxBytes: this.options.streamMaxBytes,
+      duplicateWindowMs: this.options.duplicateWindowSeconds * 1000,
+    });
     this.streamReady = true;
   }
 
-  /** What a relay or consumer worker needs: the connection, with the stream in place. */
-  private async workerContext(): Promise<WorkerContext> {
+  /**
+   * What a relay or consumer worker needs: the NATS connection, with the stream in place, and `db`,
+   * the leader's own database connection (repo.whileHoldingLock).
+   */
+  private async workerContext(db: Kysely<DB>): Promise<WorkerContext> {
     const nats = await this.connection();
     await this.ensureStream(nats.jsm);
     return {
-      db: this.db,
+      db,
       nats,
       stream: this.stream,
       subjects: this.allSubjects,
       subjectPrefix: this.options.subjectPrefix,
       batchSize: this.batchSize,
+      decoded: this.decoded,
     };
   }
 
@@ -174,10 +143,12 @@ export class JetStreamDelivery implements EventDelivery {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.loops.push(this.leaderLoop(RELAY, (alive) => this.relayLoop(alive)));
+    this.loops.push(this.leaderLoop(RELAY, (conn, alive) => this.relayLoop(conn, alive)));
     for (const consumer of this.subscribers.consumers.values()) {
       this.loops.push(
-        this.leaderLoop(`consumer:${consumer.name}`, (alive) => this.consumerLoop(consumer, alive)),
+        this.leaderLoop(`consumer:${consumer.name}`, (conn, alive) =>
+          this.consumerLoop(consumer, conn, alive),
+        ),
       );
     }
     this.listenerRunner.start([...this.subscribers.listeners.values()]);
@@ -229,7 +200,7 @@ export class JetStreamDelivery implements EventDelivery {
   /** Runs `work` whenever this process holds the lock for `name`; restarts it after any failure. */
   private async leaderLoop(
     name: string,
-    work: (alive: () => Promise<boolean>) => Promise<void>,
+    work: (conn: Kysely<DB>, alive: () => Promise<boolean>) => Promise<void>,
   ): Promise<void> {
     const waker = new Waker();
     this.wakers.add(waker);
@@ -251,16 +222,25 @@ export class JetStreamDelivery implements EventDelivery {
     }
   }
 
-  /** Repeats `batch` while running and leading, sleeping when there is nothing to do. */
+  /**
+   * Repeats `batch` while running and leading, sleeping when there is nothing to do. The lock is
+   * checked when idle and at most every ALIVE_CHECK_MS while busy: batches run on the lock's own
+   * connection, so a lost connection fails the batch anyway, and a check after every batch was one
+   * more round trip each.
+   */
   private async repeat(alive: () => Promise<boolean>, batch: () => Promise<Outcome>): Promise<void> {
     const waker = new Waker();
     this.wakers.add(waker);
+    let checkedAt = Date.now();
     try {
       while (this.running) {
         const outcome = await batch();
         this.noteSuccess();
         if (outcome === 'idle') await waker.sleep(IDLE_POLL_MS);
-        if (!(await alive())) return;
+        if (outcome === 'idle' || Date.now() - checkedAt >= ALIVE_CHECK_MS) {
+          if (!(await alive())) return;
+          checkedAt = Date.now();
+        }
       }
     } finally {
       this.wakers.delete(waker);
@@ -269,8 +249,8 @@ export class JetStreamDelivery implements EventDelivery {
 
   // ---- relay ----
 
-  private async relayLoop(alive: () => Promise<boolean>): Promise<void> {
-    const relay = await relayWorker(await this.workerContext());
+  private async relayLoop(conn: Kysely<DB>, alive: () => Promise<boolean>): Promise<void> {
+    const relay = await relayWorker(await this.workerContext(conn));
     let prunedAt = 0;
     try {
       await this.repeat(alive, async () => {
@@ -290,8 +270,12 @@ export class JetStreamDelivery implements EventDelivery {
 
   // ---- durable consumers ----
 
-  private async consumerLoop(consumer: EventConsumer, alive: () => Promise<boolean>): Promise<void> {
-    const worker = await consumerWorker(await this.workerContext(), consumer);
+  private async consumerLoop(
+    consumer: EventConsumer,
+    conn: Kysely<DB>,
+    alive: () => Promise<boolean>,
+  ): Promise<void> {
+    const worker = await consumerWorker(await this.workerContext(conn), consumer);
     await this.repeat(alive, worker);
   }
 
@@ -355,8 +339,8 @@ export class JetStreamDelivery implements EventDelivery {
       this.db,
       this.options.databaseKind,
       `events:${name}`,
-      async () => {
-        const context = await this.workerContext();
+      async (conn) => {
+        const context = await this.workerContext(conn);
         if (consumer) await (await consumerWorker(context, consumer))();
         else {
           const relay = await relayWorker(context);

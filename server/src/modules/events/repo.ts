@@ -3,9 +3,13 @@
 // is taken when a row is inserted, not when it commits, so reading by position alone could pass a
 // row that commits later with a smaller position and never see it. (Queries that select tx and
 // position as text order by the qualified columns: a bare ORDER BY name would sort the text alias.)
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CorkboardEvent, EventType, LoggedEvent, ObjectType, Surface } from './catalog.ts';
+
+// Readers' positions and the leader locks live in positions-repo.ts; re-exported here so that the
+// module's SQL keeps one namespace for its callers.
+export * from './positions-repo.ts';
 
 /**
  * Rows whose transaction id is below this horizon come from finished transactions, so no row can
@@ -42,35 +46,54 @@ export const LOG_START: LogCursor = { tx: '0', position: '0' };
  */
 const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
 
+/** One event as the insert's JSON carries it: flat, with one-letter keys (fewer bytes to send and parse). */
+interface InsertRow {
+  i: string;
+  t: string;
+  a: string | null;
+  o: string;
+  n: string;
+  w: string;
+  c: string;
+  l: string | null;
+  s: string | null;
+  f: string | null;
+  d: object;
+}
+
 /**
  * Inserts the events in one statement; an id already in the log is skipped (deduplication).
  * Returns how many were new. The batch goes as one JSON parameter: PostgreSQL's JSON parser
  * takes it apart faster than eleven array literals, which the driver would also have to build.
+ * Each event is a flat object with one-letter keys: nested objects and full key names made up
+ * half of the bytes that the socket, PostgreSQL's parser and json_to_recordset went through.
  */
 export async function insertEvents(db: Kysely<DB>, events: readonly CorkboardEvent[]): Promise<number> {
-  const rows = new Array<CorkboardEvent>(events.length);
+  const rows = new Array<InsertRow>(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    // Only the envelope's fields: a LoggedEvent passed in would add a bigint position.
+    const context = e.context;
     rows[i] = {
-      id: e.id,
-      type: e.type,
-      actor_id: e.actor_id,
-      object: e.object,
-      occurred_at: e.occurred_at,
-      context: e.context,
-      data: e.data,
-    } as CorkboardEvent;
+      i: e.id,
+      t: e.type,
+      a: e.actor_id,
+      o: e.object.type,
+      n: e.object.id,
+      w: e.occurred_at,
+      c: context.app_type,
+      l: context.locale,
+      s: context.session_id,
+      f: context.surface,
+      d: e.data,
+    };
   }
   const json = JSON.stringify(rows).replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd');
   const result = await sql`
     insert into event_log
       (id, type, actor_id, object_type, object_id, occurred_at, app_type, locale, session_id, surface, data)
-    select e.id, e.type, e.actor_id, e.object->>'type', e.object->>'id', e.occurred_at,
-      e.context->>'app_type', e.context->>'locale', e.context->>'session_id', e.context->>'surface',
-      coalesce(e.data::jsonb, '{}')
+    select e.i, e.t, e.a, e.o, e.n, e.w, e.c, e.l, e.s, e.f, coalesce(e.d, '{}')
     from json_to_recordset(${json}::json)
-      as e(id uuid, type text, actor_id bigint, object json, occurred_at timestamptz, context json, data json)
+      as e(i uuid, t text, a bigint, o text, n text, w timestamptz, c text, l text, s text, f text, d jsonb)
     on conflict (id) do nothing
   `.execute(db);
   return Number(result.numAffectedRows ?? 0n);
@@ -146,6 +169,7 @@ async function readBatchText(
   limit: number,
   types: readonly string[] | undefined,
   from: Date | undefined,
+  item = ROW_FIELDS,
 ): Promise<RawBatch> {
   const typeFilter = types ? sql`where b.type = any(${[...types]}::text[])` : sql``;
   const fromFilter = from ? sql`and occurred_at >= ${from}` : sql``;
@@ -160,7 +184,7 @@ async function readBatchText(
     last as (select b.tx, b.position from b order by b.tx desc, b.position desc limit 1)
     select (select tx::text from last) as tx, (select position::text from last) as position,
       (select count(*)::int from b) as scanned,
-      (select json_agg(${ROW_FIELDS} order by b.tx, b.position)::text from b ${typeFilter}) as items
+      (select json_agg(${item} order by b.tx, b.position)::text from b ${typeFilter}) as items
   `.execute(db);
   return result.rows[0] ?? { tx: null, position: null, scanned: 0, items: null };
 }
@@ -184,6 +208,33 @@ export async function readEvents(
   const rows = raw.items === null ? [] : (JSON.parse(raw.items) as RowFields[]);
   const items = new Array<LoggedEvent>(rows.length);
   for (let i = 0; i < rows.length; i++) items[i] = eventOf(rows[i]!);
+  return { last: lastOf(raw), full: raw.scanned >= limit, items };
+}
+
+/**
+ * Each row as [id, type, envelope]: the envelope is the event's JSON as published to JetStream,
+ * built by PostgreSQL, so the relay sends it as it comes instead of parsing rows into events and
+ * serializing them again. Its fields are those of CorkboardEvent, occurred_at in
+ * Date#toISOString's form (UTC, milliseconds), as decode() and every consumer expect.
+ */
+const ENVELOPE_FIELDS = sql`json_build_array(b.id, b.type, json_build_object('id', b.id, 'type', b.type,
+  'actor_id', b.actor_id::text, 'object', json_build_object('type', b.object_type, 'id', b.object_id),
+  'occurred_at', to_char(b.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'context', json_build_object('app_type', b.app_type, 'locale', b.locale, 'session_id', b.session_id,
+    'surface', b.surface),
+  'data', b.data)::text)`;
+
+/** An event ready to publish: its id (Nats-Msg-Id), its type (the subject) and its JSON. */
+export type Envelope = [id: string, type: EventType, json: string];
+
+/** Like readEvents, for the relay: every row after `after`, as envelopes ready to publish. */
+export async function readEnvelopes(
+  db: Kysely<DB>,
+  after: LogCursor,
+  limit: number,
+): Promise<LogBatch<Envelope>> {
+  const raw = await readBatchText(db, after, limit, undefined, undefined, ENVELOPE_FIELDS);
+  const items = raw.items === null ? [] : (JSON.parse(raw.items) as Envelope[]);
   return { last: lastOf(raw), full: raw.scanned >= limit, items };
 }
 
@@ -226,145 +277,6 @@ export async function hasUnread(
     limit 1
   `.execute(db);
   return result.rows.length > 0;
-}
-
-// ---- positions ----
-
-/**
- * Locks the consumer's position row for this transaction (creating it at `initial`), or returns
- * undefined when another process holds it: that process is handling this consumer's next batch.
- */
-export async function lockPosition(
-  trx: Transaction<DB>,
-  log: PositionLog,
-  consumer: string,
-  initial: LogCursor,
-): Promise<LogCursor | undefined> {
-  const select = () =>
-    sql<{ tx: string | null; position: string }>`
-      select tx::text as tx, position::text as position from event_consumer_positions
-      where log = ${log} and consumer = ${consumer}
-      for update skip locked
-    `.execute(trx);
-  let rows = (await select()).rows;
-  if (rows.length === 0) {
-    const inserted = await sql`
-      insert into event_consumer_positions (log, consumer, tx, position)
-      values (${log}, ${consumer}, ${initial.tx}::xid8, ${initial.position}::bigint)
-      on conflict do nothing
-    `.execute(trx);
-    if ((inserted.numAffectedRows ?? 0n) > 0n) return initial;
-    rows = (await select()).rows;
-  }
-  const row = rows[0];
-  return row ? { tx: row.tx ?? '0', position: row.position } : undefined;
-}
-
-export async function savePosition(
-  db: Kysely<DB>,
-  log: PositionLog,
-  consumer: string,
-  cursor: LogCursor,
-): Promise<void> {
-  await sql`
-    insert into event_consumer_positions (log, consumer, tx, position, updated_at)
-    values (${log}, ${consumer}, ${cursor.tx}::xid8, ${cursor.position}::bigint, now())
-    on conflict (log, consumer) do update
-      set tx = excluded.tx, position = excluded.position, updated_at = excluded.updated_at
-  `.execute(db);
-}
-
-export async function readPosition(
-  db: Kysely<DB>,
-  log: PositionLog,
-  consumer: string,
-): Promise<LogCursor | undefined> {
-  const row = await db
-    .selectFrom('event_consumer_positions')
-    .select([sql<string>`coalesce(tx::text, '0')`.as('tx'), sql<string>`position::text`.as('position')])
-    .where('log', '=', log)
-    .where('consumer', '=', consumer)
-    .executeTakeFirst();
-  return row;
-}
-
-export async function deletePosition(db: Kysely<DB>, log: PositionLog, consumer: string): Promise<void> {
-  await db
-    .deleteFrom('event_consumer_positions')
-    .where('log', '=', log)
-    .where('consumer', '=', consumer)
-    .execute();
-}
-
-/** The earliest position among these readers; undefined if one of them has none yet. */
-export async function slowestPosition(
-  db: Kysely<DB>,
-  log: PositionLog,
-  consumers: readonly string[],
-): Promise<LogCursor | undefined> {
-  if (consumers.length === 0) return undefined;
-  const result = await sql<{ tx: string; position: string; n: string }>`
-    select tx::text as tx, position::text as position, count(*) over () as n
-    from event_consumer_positions p
-    where log = ${log} and consumer = any(${[...consumers]}::text[])
-    order by p.tx, p.position
-    limit 1
-  `.execute(db);
-  const row = result.rows[0];
-  return row && Number(row.n) === consumers.length ? { tx: row.tx, position: row.position } : undefined;
-}
-
-/** The earliest position stored in `log`, whatever the consumer; undefined when none is stored. */
-export async function earliestPosition(db: Kysely<DB>, log: PositionLog): Promise<LogCursor | undefined> {
-  const result = await sql<LogCursor>`
-    select coalesce(tx, '0'::xid8)::text as tx, position::text as position
-    from event_consumer_positions p where log = ${log}
-    order by p.tx, p.position
-    limit 1
-  `.execute(db);
-  return result.rows[0];
-}
-
-/** The first key of the events module's two-key advisory locks ("EVNT"), apart from every other lock. */
-const LOCK_CLASS = 0x45564e54;
-
-/**
- * Runs `work` while this process holds the session-level advisory lock `name` on a connection of
- * its own (PostgreSQL), so one process at a time relays or feeds a JetStream consumer. `alive`
- * tells `work` whether the lock is still held: false once that connection is gone. Returns false
- * at once when another process holds the lock. On PGlite (one process) `work` simply runs.
- */
-export async function whileHoldingLock(
-  db: Kysely<DB>,
-  kind: 'postgres' | 'pglite',
-  name: string,
-  work: (alive: () => Promise<boolean>) => Promise<void>,
-): Promise<boolean> {
-  if (kind === 'pglite') {
-    await work(async () => true);
-    return true;
-  }
-  return db.connection().execute(async (conn) => {
-    const got = await sql<{ locked: boolean }>`
-      select pg_try_advisory_lock(${LOCK_CLASS}, hashtext(${name})) as locked
-    `.execute(conn);
-    if (got.rows[0]?.locked !== true) return false;
-    try {
-      await work(async () => {
-        try {
-          await sql`select 1`.execute(conn);
-          return true;
-        } catch {
-          return false;
-        }
-      });
-    } finally {
-      await sql`select pg_advisory_unlock(${LOCK_CLASS}, hashtext(${name}))`
-        .execute(conn)
-        .catch(() => undefined);
-    }
-    return true;
-  });
 }
 
 /**
