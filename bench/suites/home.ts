@@ -8,7 +8,8 @@
 // followed pins, walks from the user's recent pins over the graph, trending and fresh pins — and
 // stored in the cache) then BENCH_HOME_PAGES - 1 more pages through the bookmarks (read from the
 // planned session), then the next user. Reported: home_rps and home_p99_ms over every request,
-// and first_page_* and next_page_* for the two kinds apart. The server builds its graph from the
+// and first_page_* and next_page_* for the two kinds apart, and cpu_steal_share, the CPU the
+// hypervisor took meanwhile (bench/support/cpu-steal.ts). The server builds its graph from the
 // database at start; the load begins once walks answer (a reason 'walk' shows with debug=true).
 //
 // Needs DATABASE_URL (the server whose databases the run uses); REDIS_URL, when set, is the
@@ -21,6 +22,7 @@ import os from 'node:os';
 import { parseConfig } from '../../server/src/config.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices } from '../../server/src/services.ts';
+import { stealWindow } from '../support/cpu-steal.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
 import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
@@ -179,7 +181,9 @@ export async function run(): Promise<void> {
           .map((l) => l.toFixed(1))
           .join(' ')} on ${os.availableParallelism()} cores`,
       );
+      const stolen = stealWindow();
       const stats = await scroll(server.url, tokens, connections, seconds, pages);
+      const steal = stolen.share();
       say(
         `load average after: ${os
           .loadavg()
@@ -198,6 +202,7 @@ export async function run(): Promise<void> {
       report(BENCH, 'first_page_p99_ms', percentile(first, 99), 'ms');
       report(BENCH, 'next_page_p99_ms', percentile(next, 99), 'ms');
       report(BENCH, 'graph_ready_s', graphSeconds, 's');
+      if (steal !== null) report(BENCH, 'cpu_steal_share', steal, 'ratio');
     } finally {
       await server.stop();
     }

@@ -6,7 +6,8 @@
 // BENCH_SEARCH_CONNECTIONS (default 4: the machine this was tuned on has 2 cores, shared by server,
 // PostgreSQL and client) for BENCH_SEARCH_SECONDS (default 10), cycling through realistic queries:
 // topic words that match tens of thousands of pins (one matches every pin), board names, two- and
-// three-word queries, partly typed words and typos. Target: search p99 ≤ 50 ms.
+// three-word queries, partly typed words and typos. Target: search p99 ≤ 50 ms. cpu_steal_share is
+// the CPU the hypervisor took meanwhile (bench/support/cpu-steal.ts).
 //
 // Before the load it prints, from EXPLAIN ANALYZE of partner search for the commonest word, how
 // many pin rows the plan read and whether it scanned the pins table sequentially.
@@ -22,6 +23,7 @@ import { parseConfig } from '../../server/src/config.ts';
 import { TOPICS } from '../../server/src/modules/seed/index.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
+import { stealWindow } from '../support/cpu-steal.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
 import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
@@ -236,8 +238,10 @@ export async function run(): Promise<void> {
       await measure(server.url, headers, searchPaths, connections, 3);
       await measure(server.url, headers, typeaheadPaths, connections, 3);
       say(`load average before: ${load()} on ${os.availableParallelism()} cores`);
+      const stolen = stealWindow();
       const search = await measure(server.url, headers, searchPaths, connections, seconds);
       const typeahead = await measure(server.url, headers, typeaheadPaths, connections, seconds);
+      const steal = stolen.share();
       say(`load average after: ${load()}`);
       report(BENCH, 'connections', connections, 'connections');
       report(BENCH, 'search_rps', search.rps, 'req/s');
@@ -246,6 +250,7 @@ export async function run(): Promise<void> {
       report(BENCH, 'typeahead_rps', typeahead.rps, 'req/s');
       report(BENCH, 'typeahead_p50_ms', typeahead.p50Ms, 'ms');
       report(BENCH, 'typeahead_p99_ms', typeahead.p99Ms, 'ms');
+      if (steal !== null) report(BENCH, 'cpu_steal_share', steal, 'ratio');
     } finally {
       await server.stop();
     }
