@@ -27,15 +27,14 @@ import { connect } from '@nats-io/transport-node';
 import { PipelinedPublisher } from '../../server/src/modules/events/index.ts';
 import { provisionDatabase } from '../../server/src/testing/harness.ts';
 import { analyticsReads } from '../support/analytics-reads.ts';
+import { childCpuSeconds, natsServerCpuSeconds } from '../support/cpu-time.ts';
 import {
   type Client,
-  childCpuSeconds,
   createPins,
   day,
   eventJson,
   getJson,
   makeBodies,
-  natsServerCpuSeconds,
   signedUpClient,
   startProbe,
 } from '../support/event-traffic.ts';

@@ -8,8 +8,9 @@
 // followed pins, walks from the user's recent pins over the graph, trending and fresh pins — and
 // stored in the cache) then BENCH_HOME_PAGES - 1 more pages through the bookmarks (read from the
 // planned session), then the next user. Reported: home_rps and home_p99_ms over every request,
-// and first_page_* and next_page_* for the two kinds apart, and cpu_steal_share, the CPU the
-// hypervisor took meanwhile (bench/support/cpu-steal.ts). The server builds its graph from the
+// and first_page_* and next_page_* for the two kinds apart; cpu_steal_share, the CPU the
+// hypervisor took meanwhile, and server_/postgres_cpu_ms_per_request, CPU time per request, which
+// does not depend on how busy the machine was (bench/support/cpu-time.ts). The server builds its graph from the
 // database at start; the load begins once walks answer (a reason 'walk' shows with debug=true).
 //
 // Needs DATABASE_URL (the server whose databases the run uses); REDIS_URL, when set, is the
@@ -22,13 +23,14 @@ import os from 'node:os';
 import { parseConfig } from '../../server/src/config.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices } from '../../server/src/services.ts';
-import { stealWindow } from '../support/cpu-steal.ts';
+import { childCpuSeconds, postgresCpuSeconds, stealWindow } from '../support/cpu-time.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
 import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
 
 const BENCH = 'home';
 const PAGE_SIZE = 25;
+const SERVER_ENTRY = 'server/src/main.ts';
 
 const say = (line: string) => process.stderr.write(`home bench: ${line}\n`);
 
@@ -167,7 +169,7 @@ export async function run(): Promise<void> {
       DISCOVERY_WALKER_THREADS: String(envCount('BENCH_HOME_THREADS', 0)),
     };
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
-    const server = await startProcess('server/src/main.ts', env);
+    const server = await startProcess(SERVER_ENTRY, env);
     try {
       const graphSeconds = await waitForWalks(server.url, tokens);
       say(
@@ -182,7 +184,9 @@ export async function run(): Promise<void> {
           .join(' ')} on ${os.availableParallelism()} cores`,
       );
       const stolen = stealWindow();
+      const cpuAtStart = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
       const stats = await scroll(server.url, tokens, connections, seconds, pages);
+      const cpuAtEnd = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
       const steal = stolen.share();
       say(
         `load average after: ${os
@@ -203,6 +207,14 @@ export async function run(): Promise<void> {
       report(BENCH, 'next_page_p99_ms', percentile(next, 99), 'ms');
       report(BENCH, 'graph_ready_s', graphSeconds, 's');
       if (steal !== null) report(BENCH, 'cpu_steal_share', steal, 'ratio');
+      const requests = all.length;
+      const [serverMs, postgresMs] = [0, 1].map((i) =>
+        cpuAtStart[i] === undefined || cpuAtEnd[i] === undefined
+          ? undefined
+          : ((cpuAtEnd[i]! - cpuAtStart[i]!) * 1000) / requests,
+      );
+      if (serverMs !== undefined) report(BENCH, 'server_cpu_ms_per_request', serverMs, 'ms');
+      if (postgresMs !== undefined) report(BENCH, 'postgres_cpu_ms_per_request', postgresMs, 'ms');
     } finally {
       await server.stop();
     }

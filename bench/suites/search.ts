@@ -7,7 +7,8 @@
 // PostgreSQL and client) for BENCH_SEARCH_SECONDS (default 10), cycling through realistic queries:
 // topic words that match tens of thousands of pins (one matches every pin), board names, two- and
 // three-word queries, partly typed words and typos. Target: search p99 ≤ 50 ms. cpu_steal_share is
-// the CPU the hypervisor took meanwhile (bench/support/cpu-steal.ts).
+// the CPU the hypervisor took meanwhile; search_server_/postgres_cpu_ms_per_request, CPU time per
+// search, which does not depend on how busy the machine was (bench/support/cpu-time.ts).
 //
 // Before the load it prints, from EXPLAIN ANALYZE of partner search for the commonest word, how
 // many pin rows the plan read and whether it scanned the pins table sequentially.
@@ -23,12 +24,13 @@ import { parseConfig } from '../../server/src/config.ts';
 import { TOPICS } from '../../server/src/modules/seed/index.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
-import { stealWindow } from '../support/cpu-steal.ts';
+import { childCpuSeconds, postgresCpuSeconds, stealWindow } from '../support/cpu-time.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
 import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
 
 const BENCH = 'search';
+const SERVER_ENTRY = 'server/src/main.ts';
 
 const say = (line: string) => process.stderr.write(`search bench: ${line}\n`);
 
@@ -213,7 +215,7 @@ export async function run(): Promise<void> {
       await services.close();
     }
 
-    const server = await startProcess('server/src/main.ts', {
+    const server = await startProcess(SERVER_ENTRY, {
       DATABASE_URL: databaseUrl,
       DISCOVERY_GRAPH: 'false',
     });
@@ -239,7 +241,9 @@ export async function run(): Promise<void> {
       await measure(server.url, headers, typeaheadPaths, connections, 3);
       say(`load average before: ${load()} on ${os.availableParallelism()} cores`);
       const stolen = stealWindow();
+      const cpuAtStart = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
       const search = await measure(server.url, headers, searchPaths, connections, seconds);
+      const cpuAtEnd = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
       const typeahead = await measure(server.url, headers, typeaheadPaths, connections, seconds);
       const steal = stolen.share();
       say(`load average after: ${load()}`);
@@ -251,6 +255,13 @@ export async function run(): Promise<void> {
       report(BENCH, 'typeahead_p50_ms', typeahead.p50Ms, 'ms');
       report(BENCH, 'typeahead_p99_ms', typeahead.p99Ms, 'ms');
       if (steal !== null) report(BENCH, 'cpu_steal_share', steal, 'ratio');
+      const [serverMs, postgresMs] = [0, 1].map((i) =>
+        cpuAtStart[i] === undefined || cpuAtEnd[i] === undefined
+          ? undefined
+          : ((cpuAtEnd[i]! - cpuAtStart[i]!) * 1000) / search.requests,
+      );
+      if (serverMs !== undefined) report(BENCH, 'search_server_cpu_ms_per_request', serverMs, 'ms');
+      if (postgresMs !== undefined) report(BENCH, 'search_postgres_cpu_ms_per_request', postgresMs, 'ms');
     } finally {
       await server.stop();
     }

@@ -2,7 +2,6 @@
 // POST /v5/events bodies, and a probe that measures how long a posted event takes to show in the
 // analytics API.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import sharp from 'sharp';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field
@@ -160,45 +159,4 @@ export function startProbe(url: string, owner: Client, pinId: string) {
       return sentAt.map((at, i) => (seenAt[i]! - at) / 1000).sort((a, b) => a - b);
     },
   };
-}
-
-/** CPU seconds (user + system, all threads) used so far by the first process that `matches`. */
-function cpuSecondsOf(matches: (ppid: number, command: string, pid: string) => boolean): number | undefined {
-  const ticksPerSecond = 100; // Linux's USER_HZ on every architecture Node runs on
-  let pids: string[];
-  try {
-    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return undefined;
-  }
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces; then state, ppid, ...
-      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (!matches(Number(fields[1]), command, pid)) continue;
-      return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return undefined;
-}
-
-/**
- * CPU seconds used so far by this process's child running `entry`: the server under test. Divided
- * by the wall time of a phase, it is the number of cores the server actually used. Undefined where
- * /proc is not there.
- */
-export function childCpuSeconds(entry: string): number | undefined {
-  return cpuSecondsOf(
-    (ppid, _command, pid) =>
-      ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(entry),
-  );
-}
-
-/** CPU seconds used so far by the local nats-server (shared: other clients' work counts too). */
-export function natsServerCpuSeconds(): number | undefined {
-  return cpuSecondsOf((_ppid, command) => command === 'nats-server');
 }
