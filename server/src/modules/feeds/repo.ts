@@ -4,7 +4,7 @@ import type { Expression, Kysely, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { TopicMatcher } from '../discovery/index.ts';
-import type { PinsService } from '../pins/index.ts';
+import { PIN_COLUMNS, PIN_IMAGES_JSON, type PinsService } from '../pins/index.ts';
 import { notBlockedFilter } from '../social/index.ts';
 
 /** What PinsService.present takes: a pin with its board's owner and privacy. */
@@ -13,36 +13,19 @@ export type PinRow = Parameters<PinsService['present']>[1][number];
 /** A `where` condition over the unaliased `boards` table (BoardsService.visibleBoardsFilter). */
 export type BoardCondition = () => Expression<SqlBool>;
 
+/** Pins with their board's owner and privacy and their images: rows PinsService.present shows as they are. */
 function pinsWithBoards(db: Kysely<DB>) {
   return db
     .selectFrom('pins')
     .innerJoin('boards', 'boards.id', 'pins.board_id')
     .innerJoin('users as board_owner', 'board_owner.id', 'boards.owner_id')
+    .select(PIN_COLUMNS)
     .select([
-      'pins.id',
-      'pins.owner_id',
-      'pins.board_id',
-      'pins.section_id',
-      'pins.parent_pin_id',
-      'pins.origin_pin_id',
-      'pins.title',
-      'pins.description',
-      'pins.link',
-      'pins.alt_text',
-      'pins.dominant_color',
-      'pins.media_type',
-      'pins.creative_type',
-      'pins.is_standard',
-      'pins.sort_key',
-      'pins.save_count',
-      'pins.comment_count',
-      'pins.reaction_count',
-      'pins.created_at',
-      'pins.updated_at',
       'boards.owner_id as board_owner_id',
       'board_owner.username as board_owner_username',
       'boards.privacy as board_privacy',
-    ]);
+    ])
+    .select(PIN_IMAGES_JSON.as('images'));
 }
 
 const topicTable = (matchers: TopicMatcher[]) =>

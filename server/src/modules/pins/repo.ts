@@ -71,9 +71,11 @@ export const PIN_COLUMNS = [
 
 /**
  * The pin's images (PinImageRow, slot order) as one JSON array, so a page of pins and their images
- * come back in one round trip. Ids and the 64-bit hash travel as text, as node-postgres gives bigints.
+ * come back in one round trip (PinsService.present reads no images for rows that carry them). Ids
+ * and the 64-bit hash travel as text, as node-postgres gives bigints. It refers to the pin as
+ * `pins`: select it as `images` in any query over the unaliased pins table.
  */
-const imagesJson = sql<PinImageRow[]>`coalesce((
+export const PIN_IMAGES_JSON = sql<PinImageRow[]>`coalesce((
     select json_agg(json_build_object(
       'pin_id', pi.pin_id::text, 'position', pi.position, 'image_id', pi.image_id::text,
       'title', pi.title, 'description', pi.description, 'link', pi.link,
@@ -97,7 +99,7 @@ function pinsWithBoards(db: Kysely<DB>) {
 
 /** pinsWithBoards with each pin's images, for queries whose rows are presented as Pins. */
 function pinsWithImages(db: Kysely<DB>) {
-  return pinsWithBoards(db).select(imagesJson.as('images'));
+  return pinsWithBoards(db).select(PIN_IMAGES_JSON.as('images'));
 }
 
 export async function findPin(db: Kysely<DB>, id: string): Promise<PinWithBoard | undefined> {

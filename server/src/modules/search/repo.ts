@@ -9,7 +9,7 @@ import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from
 import { withGenericPlans } from '../../db/generic-plans.ts';
 import type { DB } from '../../db/schema.ts';
 import type { BoardView } from '../boards/index.ts';
-import { PIN_COLUMNS, type PinsService } from '../pins/index.ts';
+import { PIN_COLUMNS, PIN_IMAGES_JSON, type PinsService } from '../pins/index.ts';
 import { notBlockedFilter } from '../social/index.ts';
 import { bandQuery, candidateBands, ownIndexRange, prefixBands, rankSql, type TierBand } from './ranking.ts';
 import type { TextQuery } from './text-query.ts';
@@ -258,7 +258,7 @@ function publicPinsSql(db: Kysely<DB>, q: PublicPinsQuery) {
     )
     select ${sql.join(PIN_COLUMNS.map((column) => sql.ref(column)))},
       boards.owner_id as board_owner_id, board_owner.username as board_owner_username,
-      boards.privacy as board_privacy, page.rank
+      boards.privacy as board_privacy, ${PIN_IMAGES_JSON} as images, page.rank
     from page
     join pins on pins.id = page.id
     join boards on boards.id = pins.board_id
