@@ -6,9 +6,11 @@
 // dense per-entry arrays in first-seen order: merging a 100k-step query touches a few MB that stay
 // in cache, where arrays over all pins (tens of MB at 10M pins) cost a cache miss per pin merged.
 // Lanes hand their counts over in their own table's slot order, and the same Fibonacci hash puts
-// them here in ascending slots too, so merging walks this table nearly sequentially. Reset through
-// the entries used, or one pass over the table when they are many: no per-query allocation but
-// the result.
+// them here in ascending slots too, so merging walks this table nearly sequentially. The first lane
+// into an empty board is only copied (a lane's pins are distinct, so nothing to merge) and hashed
+// when a second lane arrives: a one-lane, one-pin query (related pins in-thread) is ranked straight
+// from its walk's counts. Reset through the entries hashed, or one pass over the table when they are
+// many: no per-query allocation but the result.
 
 export interface RankedNode {
   node: number;
@@ -27,6 +29,8 @@ export class ScoreBoard {
   private boost = new Float64Array(0);
   private total = new Uint32Array(0);
   private entries = 0;
+  /** Entries [0, indexed) are in the table; the rest were copied in without hashing. */
+  private indexed = 0;
   /** Entries the current query pin has counts for. */
   private currentTouched = new Int32Array(0);
   private currentCount = 0;
@@ -56,7 +60,7 @@ export class ScoreBoard {
     this.slots = new Int32Array(2 << bits);
     this.shift = 32 - bits;
     const mask = (1 << bits) - 1;
-    for (let e = 0; e < this.entries; e++) {
+    for (let e = 0; e < this.indexed; e++) {
       let slot = Math.imul(this.node[e]!, 0x9e3779b1) >>> this.shift;
       while (this.slots[slot << 1] !== 0) slot = (slot + 1) & mask;
       this.slots[slot << 1] = this.node[e]! + 1;
@@ -65,10 +69,21 @@ export class ScoreBoard {
     }
   }
 
-  /** Adds one lane's counts for the current query pin. */
+  /** Adds one lane's counts for the current query pin (its nodes distinct, as a walk's are). */
   addCounts(nodes: ArrayLike<number>, counts: ArrayLike<number>, length = nodes.length): void {
     this.grow(this.entries + length);
     const { slots, shift, node, slotOf, current, currentTouched } = this;
+    if (this.entries === 0) {
+      for (let k = 0; k < length; k++) {
+        node[k] = nodes[k]!;
+        current[k] = counts[k]!;
+        currentTouched[k] = k;
+      }
+      this.entries = length;
+      this.currentCount = length;
+      return;
+    }
+    this.index();
     const mask = (slots.length >>> 1) - 1;
     for (let k = 0; k < length; k++) {
       const p = nodes[k]!;
@@ -93,6 +108,21 @@ export class ScoreBoard {
       if (current[e] === 0) currentTouched[this.currentCount++] = e;
       current[e]! += counts[k]!;
     }
+    this.indexed = this.entries;
+  }
+
+  /** Hashes the entries copied in unhashed (a first lane), before anything is merged into them. */
+  private index(): void {
+    const { slots, shift, node, slotOf } = this;
+    const mask = (slots.length >>> 1) - 1;
+    for (let e = this.indexed; e < this.entries; e++) {
+      let slot = Math.imul(node[e]!, 0x9e3779b1) >>> shift;
+      while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+      slots[slot << 1] = node[e]! + 1;
+      slots[(slot << 1) + 1] = e;
+      slotOf[e] = slot;
+    }
+    this.indexed = this.entries;
   }
 
   /** Folds the current query pin's counts into the boosted scores. */
@@ -116,8 +146,13 @@ export class ScoreBoard {
     let size = 0;
     const weaker = (a: number, b: number) =>
       boost[a]! < boost[b]! || (boost[a] === boost[b] && node[a]! > node[b]!);
+    // The weakest kept pin's score and node, in locals: most entries lose to it, and are rejected
+    // by one compare without a call.
+    let floor = -1;
+    let floorNode = 0;
     for (let e = 0; e < this.entries && limit > 0; e++) {
-      if (size === limit && !weaker(heap[0]!, e)) continue;
+      const b = boost[e]!;
+      if (b < floor || (b === floor && node[e]! > floorNode)) continue;
       if (!eligible(node[e]!)) continue;
       let i: number;
       if (size < limit) {
@@ -141,6 +176,10 @@ export class ScoreBoard {
         }
       }
       heap[i] = e;
+      if (size === limit) {
+        floor = boost[heap[0]!]!;
+        floorNode = node[heap[0]!]!;
+      }
     }
     const ranked: RankedNode[] = [];
     for (let k = 0; k < size; k++) {
@@ -155,12 +194,13 @@ export class ScoreBoard {
   }
 
   private reset(): void {
-    const { slots, slotOf, boost, total, entries } = this;
+    const { slots, slotOf, boost, total, entries, indexed } = this;
     // Many entries: one sequential pass over the table beats a cache miss per entry.
-    if (entries * 8 > slots.length) slots.fill(0);
-    else for (let e = 0; e < entries; e++) slots[slotOf[e]! << 1] = 0;
+    if (indexed * 8 > slots.length) slots.fill(0);
+    else for (let e = 0; e < indexed; e++) slots[slotOf[e]! << 1] = 0;
     boost.fill(0, 0, entries);
     total.fill(0, 0, entries);
     this.entries = 0;
+    this.indexed = 0;
   }
 }
