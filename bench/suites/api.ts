@@ -10,7 +10,8 @@
 //
 // Embedded (PGlite, in-process cache) by default. With DATABASE_URL (and REDIS_URL) set, the
 // server uses a throwaway database made on that PostgreSQL server (dropped afterwards) and Redis.
-// BENCH_CPU_PROF_DIR=dir runs the server under `node --cpu-prof`, writing its profile there on exit.
+// BENCH_CPU_PROF_DIR=dir runs the server under `node --cpu-prof`, writing its profile there on exit
+// (bench/support/server-process.ts).
 import sharp from 'sharp';
 import { provisionDatabase } from '../../server/src/testing/harness.ts';
 import { type LoadResult, load } from '../support/load.ts';
@@ -119,14 +120,12 @@ function checked(name: string, result: LoadResult): LoadResult {
 }
 
 /** The server's environment: a throwaway database on DATABASE_URL's server, when that is set. */
-async function startServer(
-  nodeArgs: string[] = [],
-): Promise<{ server: RunningServer; drop(): Promise<void> }> {
+async function startServer(): Promise<{ server: RunningServer; drop(): Promise<void> }> {
   const database = await provisionDatabase();
   const env: Record<string, string> = {};
   if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
   try {
-    return { server: await startProcess('server/src/main.ts', env, nodeArgs), drop: database.drop };
+    return { server: await startProcess('server/src/main.ts', env), drop: database.drop };
   } catch (error) {
     await database.drop();
     throw error;
@@ -136,10 +135,7 @@ async function startServer(
 export async function run(): Promise<void> {
   const mode = `${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'} + ${process.env.REDIS_URL ? 'Redis' : 'in-process cache'}`;
   process.stderr.write(`api bench: ${mode}, ${CONNECTIONS} connections, ${SECONDS} s per route\n`);
-  const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  const { server, drop } = await startServer(
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-  );
+  const { server, drop } = await startServer();
   try {
     const fixture = await prepare(server.url);
     const { headers } = fixture;

@@ -23,7 +23,7 @@ import os from 'node:os';
 import { parseConfig } from '../../server/src/config.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices } from '../../server/src/services.ts';
-import { childCpuSeconds, postgresCpuSeconds, stealWindow } from '../support/cpu-time.ts';
+import { cpuPerRequestWindow, stealWindow } from '../support/cpu-time.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
 import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
@@ -184,9 +184,9 @@ export async function run(): Promise<void> {
           .join(' ')} on ${os.availableParallelism()} cores`,
       );
       const stolen = stealWindow();
-      const cpuAtStart = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
+      const cpu = cpuPerRequestWindow(SERVER_ENTRY);
       const stats = await scroll(server.url, tokens, connections, seconds, pages);
-      const cpuAtEnd = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
+      const perRequest = cpu.end(stats.first.length + stats.next.length);
       const steal = stolen.share();
       say(
         `load average after: ${os
@@ -207,12 +207,7 @@ export async function run(): Promise<void> {
       report(BENCH, 'next_page_p99_ms', percentile(next, 99), 'ms');
       report(BENCH, 'graph_ready_s', graphSeconds, 's');
       if (steal !== null) report(BENCH, 'cpu_steal_share', steal, 'ratio');
-      const requests = all.length;
-      const [serverMs, postgresMs] = [0, 1].map((i) =>
-        cpuAtStart[i] === undefined || cpuAtEnd[i] === undefined
-          ? undefined
-          : ((cpuAtEnd[i]! - cpuAtStart[i]!) * 1000) / requests,
-      );
+      const { serverMs, postgresMs } = perRequest;
       if (serverMs !== undefined) report(BENCH, 'server_cpu_ms_per_request', serverMs, 'ms');
       if (postgresMs !== undefined) report(BENCH, 'postgres_cpu_ms_per_request', postgresMs, 'ms');
     } finally {

@@ -24,7 +24,7 @@ import { parseConfig } from '../../server/src/config.ts';
 import { TOPICS } from '../../server/src/modules/seed/index.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
-import { childCpuSeconds, postgresCpuSeconds, stealWindow } from '../support/cpu-time.ts';
+import { cpuPerRequestWindow, stealWindow } from '../support/cpu-time.ts';
 import { report } from '../support/report.ts';
 import { startProcess } from '../support/server-process.ts';
 import { DEFAULT_WORLD_DB, envCount, worldDatabase } from '../support/world.ts';
@@ -241,9 +241,9 @@ export async function run(): Promise<void> {
       await measure(server.url, headers, typeaheadPaths, connections, 3);
       say(`load average before: ${load()} on ${os.availableParallelism()} cores`);
       const stolen = stealWindow();
-      const cpuAtStart = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
+      const cpu = cpuPerRequestWindow(SERVER_ENTRY);
       const search = await measure(server.url, headers, searchPaths, connections, seconds);
-      const cpuAtEnd = [childCpuSeconds(SERVER_ENTRY), postgresCpuSeconds()];
+      const perRequest = cpu.end(search.requests);
       const typeahead = await measure(server.url, headers, typeaheadPaths, connections, seconds);
       const steal = stolen.share();
       say(`load average after: ${load()}`);
@@ -255,11 +255,7 @@ export async function run(): Promise<void> {
       report(BENCH, 'typeahead_p50_ms', typeahead.p50Ms, 'ms');
       report(BENCH, 'typeahead_p99_ms', typeahead.p99Ms, 'ms');
       if (steal !== null) report(BENCH, 'cpu_steal_share', steal, 'ratio');
-      const [serverMs, postgresMs] = [0, 1].map((i) =>
-        cpuAtStart[i] === undefined || cpuAtEnd[i] === undefined
-          ? undefined
-          : ((cpuAtEnd[i]! - cpuAtStart[i]!) * 1000) / search.requests,
-      );
+      const { serverMs, postgresMs } = perRequest;
       if (serverMs !== undefined) report(BENCH, 'search_server_cpu_ms_per_request', serverMs, 'ms');
       if (postgresMs !== undefined) report(BENCH, 'search_postgres_cpu_ms_per_request', postgresMs, 'ms');
     } finally {

@@ -85,3 +85,26 @@ export function natsServerCpuSeconds(): number | undefined {
 export function postgresCpuSeconds(): number | undefined {
   return cpuSecondsOf((_ppid, command) => command === 'postgres');
 }
+
+export interface CpuPerRequest {
+  /** Milliseconds of the server process's CPU per request; undefined where /proc is not there. */
+  serverMs: number | undefined;
+  /** Milliseconds of PostgreSQL's CPU (all its processes) per request. */
+  postgresMs: number | undefined;
+}
+
+/** Starts a window over the CPU time of the server running `entry` and of PostgreSQL. */
+export function cpuPerRequestWindow(entry: string): { end(requests: number): CpuPerRequest } {
+  const start = [childCpuSeconds(entry), postgresCpuSeconds()];
+  return {
+    end(requests) {
+      const end = [childCpuSeconds(entry), postgresCpuSeconds()];
+      const [serverMs, postgresMs] = [0, 1].map((i) =>
+        start[i] === undefined || end[i] === undefined || requests === 0
+          ? undefined
+          : ((end[i]! - start[i]!) * 1000) / requests,
+      );
+      return { serverMs, postgresMs };
+    },
+  };
+}

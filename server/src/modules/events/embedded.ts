@@ -163,7 +163,7 @@ export class EmbeddedDelivery implements EventDelivery {
           ? batch.items.filter((event) => wants(consumer, event.type))
           : batch.items;
         if (events.length > 0) await consumer.handle(events, trx);
-        await repo.advancePosition(trx, 'embedded', consumer.name, batch.last);
+        await repo.savePosition(trx, 'embedded', consumer.name, batch.last, { flushOnCommit: false });
         return 'handled';
       });
     });

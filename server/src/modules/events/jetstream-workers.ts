@@ -106,7 +106,7 @@ export async function relayWorker(context: WorkerContext): Promise<RelayWorker> 
       if (!batch.last) return 'idle';
       await publishAll(publisher, context.subjectPrefix, batch.items);
       cursor = batch.last;
-      await repo.advancePosition(db, 'relay', RELAY, cursor);
+      await repo.savePosition(db, 'relay', RELAY, cursor, { flushOnCommit: false });
       return 'handled';
     },
     close: () => publisher.close(),
@@ -172,7 +172,13 @@ export async function consumerWorker(
         if (events.length > 0) await consumer.handle(events, trx);
         const last = messages[messages.length - 1]!.seq;
         if (last > passed)
-          await repo.advancePosition(trx, 'jetstream', consumer.name, { tx: '0', position: String(last) });
+          await repo.savePosition(
+            trx,
+            'jetstream',
+            consumer.name,
+            { tx: '0', position: String(last) },
+            { flushOnCommit: false },
+          );
         expected = Math.max(last, passed);
       });
     } catch (error) {

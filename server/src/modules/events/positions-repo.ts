@@ -34,40 +34,32 @@ export async function lockPosition(
   return row ? { tx: row.tx ?? '0', position: row.position } : undefined;
 }
 
+/**
+ * Stores a reader's position. `flushOnCommit: false` is for the last statement of a batch: the
+ * transaction then commits without waiting for its WAL to reach disk (synchronous_commit off, for
+ * this transaction only). Under ingestion every commit otherwise queues behind the flush of all
+ * the log's inserts before it, which set the pace of the relay and the consumers. Losing such a
+ * commit in a database crash loses the position together with the batch's effects (same
+ * transaction), so the batch is simply delivered again: from the log (embedded), from the stream
+ * after the stored position (JetStream consumers), or published again and dropped by the stream's
+ * duplicate window (relay). Anything whose loss would lose events (the log's own inserts) keeps
+ * the durable default.
+ */
 export async function savePosition(
   db: Kysely<DB>,
   log: PositionLog,
   consumer: string,
   cursor: LogCursor,
+  options: { flushOnCommit?: boolean } = {},
 ): Promise<void> {
+  // set_config in the same statement: relaxing the commit costs no extra round trip.
+  const relaxed =
+    options.flushOnCommit === false
+      ? sql`from (select set_config('synchronous_commit', 'off', true)) as relaxed`
+      : sql``;
   await sql`
     insert into event_consumer_positions (log, consumer, tx, position, updated_at)
-    values (${log}, ${consumer}, ${cursor.tx}::xid8, ${cursor.position}::bigint, now())
-    on conflict (log, consumer) do update
-      set tx = excluded.tx, position = excluded.position, updated_at = excluded.updated_at
-  `.execute(db);
-}
-
-/**
- * Moves a reader's position as the last statement of its batch, and lets the transaction commit
- * without waiting for its WAL to reach disk (synchronous_commit off, for this transaction only).
- * Under ingestion every commit otherwise queues behind the flush of all the log's inserts before
- * it, which set the pace of the relay and the consumers. Losing such a commit in a database crash
- * loses the position together with the batch's effects (same transaction), so the batch is simply
- * delivered again: from the log (embedded), from the stream after the stored position (JetStream
- * consumers), or published again and dropped by the stream's duplicate window (relay). Anything
- * whose loss would lose events (the log's own inserts) keeps the durable default.
- */
-export async function advancePosition(
-  db: Kysely<DB>,
-  log: PositionLog,
-  consumer: string,
-  cursor: LogCursor,
-): Promise<void> {
-  await sql`
-    insert into event_consumer_positions (log, consumer, tx, position, updated_at)
-    select ${log}, ${consumer}, ${cursor.tx}::xid8, ${cursor.position}::bigint, now()
-    from (select set_config('synchronous_commit', 'off', true)) as relaxed
+    select ${log}, ${consumer}, ${cursor.tx}::xid8, ${cursor.position}::bigint, now() ${relaxed}
     on conflict (log, consumer) do update
       set tx = excluded.tx, position = excluded.position, updated_at = excluded.updated_at
   `.execute(db);

@@ -1,7 +1,8 @@
 // The table for visibility.test.ts: every operation that names a board, section or pin, with what
 // its owner and an accepted collaborator get. Whoever else calls any of them must get a 404, and
 // lists must leave the hidden board and pins out. A row's `run` makes whatever it destroys itself
-// (a section to delete, a pin, a comment), so the shared fixture survives every row.
+// (a section to delete, a pin, a comment), so the shared fixture survives every row. The lists
+// that must leave hidden things out are in visibility-lists.ts.
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { type Actor, call, createSection, type Reply } from '../boards/test-kit.ts';
@@ -9,7 +10,7 @@ import { type Actor, call, createSection, type Reply } from '../boards/test-kit.
 export type Role = 'owner' | 'collaborator' | 'outsider';
 export type Privacy = 'PUBLIC' | 'PROTECTED' | 'SECRET';
 type Expected = number | 'skip';
-type Items = { items: { id: string }[] };
+export type Items = { items: { id: string }[] };
 
 export interface PinRef {
   id: string;
@@ -54,14 +55,6 @@ export interface Row {
   run(ctx: Ctx): Promise<Reply>;
   /** Outsiders for whom the operation is legitimately not a 404. */
   allows?: (ctx: Ctx) => boolean;
-}
-
-export interface ListRow {
-  name: string;
-  url(ctx: Ctx): string;
-  /** Whether this insider's list shows the hidden thing; undefined: not checked for insiders. */
-  insiderSees?: (ctx: Ctx) => boolean;
-  shows(body: Items, ctx: Ctx): boolean;
 }
 
 const mediaSource = (fx: Fixture) => ({
@@ -339,64 +332,5 @@ export const rows: Row[] = [
         target_id: c.pin.id,
         reason: 'spam',
       }),
-  },
-];
-
-const has = (body: Items, id: string) => body.items.some((item) => item.id === id);
-
-export const lists: ListRow[] = [
-  {
-    name: 'the owner’s boards',
-    url: (c) => `/v5/users/${c.fx.owner.username}/boards`,
-    insiderSees: () => true,
-    shows: (body, c) => has(body, c.fx.board.id),
-  },
-  {
-    name: 'the caller’s boards',
-    url: () => '/v5/boards',
-    insiderSees: () => true,
-    shows: (body, c) => has(body, c.fx.board.id),
-  },
-  {
-    name: 'followed boards (implicit too)',
-    url: () => '/v5/user_account/following/boards',
-    shows: (body, c) => has(body, c.fx.board.id),
-  },
-  {
-    name: 'the owner’s pins',
-    url: (c) => `/v5/users/${c.fx.owner.username}/pins`,
-    insiderSees: () => true,
-    shows: (body, c) => has(body, c.fx.pin.id),
-  },
-  {
-    name: 'the collaborator’s pins',
-    url: (c) => `/v5/users/${c.fx.collaborator.username}/pins`,
-    insiderSees: () => true,
-    shows: (body, c) => has(body, c.fx.collabPin.id),
-  },
-  {
-    name: 'home feed',
-    url: () => '/v5/feeds/home?page_size=100',
-    shows: (body, c) => has(body, c.fx.pin.id) || has(body, c.fx.collabPin.id),
-  },
-  {
-    name: 'search: own pins',
-    url: (c) => `/v5/search/pins?query=${c.fx.word}`,
-    insiderSees: () => true,
-    shows: (body, c) =>
-      c.role === 'outsider' ? has(body, c.fx.pin.id) || has(body, c.fx.collabPin.id) : has(body, c.pin.id),
-  },
-  {
-    name: 'search: own boards',
-    url: (c) => `/v5/search/boards?query=${c.fx.word}`,
-    insiderSees: () => true,
-    shows: (body, c) => has(body, c.fx.board.id),
-  },
-  {
-    name: 'search: partner pins',
-    url: (c) => `/v5/search/partner/pins?term=${c.fx.word}&country_code=US`,
-    // Partner search shows public boards only, even to their members.
-    insiderSees: (c) => c.fx.privacy === 'PUBLIC',
-    shows: (body, c) => has(body, c.fx.pin.id) || has(body, c.fx.collabPin.id),
   },
 ];

@@ -2,16 +2,17 @@
 // absent from lists) for everyone but its owner and its accepted collaborators, through every
 // operation that names a board, section or pin; so is a PUBLIC board between users who blocked
 // each other (either way). The owner and a collaborator succeed through the same operations.
-// Table-driven: the rows (visibility-table.ts) run for every actor of every scenario.
+// Table-driven: the rows (visibility-table.ts) and lists (visibility-lists.ts) run for every actor
+// of every scenario.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
 import { type Actor, actor, call, createBoard, createSection } from '../boards/test-kit.ts';
 import { patternImage } from '../media/test-images.ts';
+import { lists } from './visibility-lists.ts';
 import {
   type Ctx,
   type Fixture,
   get,
-  lists,
   newPin,
   type PinRef,
   type Privacy,
