@@ -102,6 +102,9 @@ it('finds pins, narrows them with refinement chips, and finds boards and people'
 
     await page.getByRole('link', { name: 'People', exact: true }).click();
     await page.waitForURL(/\/search\/users\?q=/);
+    // Navigating while the people search is in flight would abort it (net::ERR_ABORTED), which
+    // the guard rightly counts as a problem; let it finish first.
+    await page.waitForLoadState('networkidle');
     await page.goto(`${server.url}/search/users?q=kitchenfan`);
     await page.getByRole('link', { name: maker.username }).waitFor();
     await page.getByRole('button', { name: `Follow ${maker.username}` }).click();
