@@ -27,7 +27,7 @@ import { connect } from '@nats-io/transport-node';
 import { PipelinedPublisher } from '../../server/src/modules/events/index.ts';
 import { provisionDatabase } from '../../server/src/testing/harness.ts';
 import { analyticsReads } from '../support/analytics-reads.ts';
-import { childCpuSeconds, natsServerCpuSeconds } from '../support/cpu-time.ts';
+import { childCpuSeconds, natsServerCpuSeconds, postgresCpuSeconds } from '../support/cpu-time.ts';
 import {
   type Client,
   createPins,
@@ -66,6 +66,8 @@ interface IngestResult {
   clientCores: number;
   /** Cores the local nats-server used meanwhile (NATS phase). */
   natsCores: number | undefined;
+  /** Cores PostgreSQL used meanwhile (with DATABASE_URL; PGlite runs inside the server process). */
+  postgresCores: number | undefined;
   lagsSeconds: number[];
 }
 
@@ -95,6 +97,7 @@ async function ingest(env: Record<string, string>, total: number, clientsWanted:
     const serverCpuAtStart = childCpuSeconds(SERVER_ENTRY);
     const clientCpuAtStart = process.cpuUsage();
     const natsCpuAtStart = env.NATS_URL ? natsServerCpuSeconds() : undefined;
+    const postgresCpuAtStart = database.databaseUrl ? postgresCpuSeconds() : undefined;
     let next = 0;
     await Promise.all(
       clients.map(async (client) => {
@@ -139,15 +142,21 @@ async function ingest(env: Record<string, string>, total: number, clientsWanted:
       natsCpuAtStart !== undefined && natsCpuAtEnd !== undefined
         ? (natsCpuAtEnd - natsCpuAtStart) / wallSeconds
         : undefined;
+    const postgresCpuAtEnd = postgresCpuAtStart === undefined ? undefined : postgresCpuSeconds();
+    const postgresCores =
+      postgresCpuAtStart !== undefined && postgresCpuAtEnd !== undefined
+        ? (postgresCpuAtEnd - postgresCpuAtStart) / wallSeconds
+        : undefined;
     const lagsSeconds = await probe.stop();
     say(
-      `${total} events by ${clientsWanted} clients: posted in ${((posted - started) / 1000).toFixed(1)} s, in the rollups after ${wallSeconds.toFixed(1)} s; server used ${serverCores?.toFixed(2) ?? '?'} cores, nats-server ${natsCores?.toFixed(2) ?? '-'}, load generator ${clientCores.toFixed(2)}; load average ${os.loadavg()[0]!.toFixed(1)}`,
+      `${total} events by ${clientsWanted} clients: posted in ${((posted - started) / 1000).toFixed(1)} s, in the rollups after ${wallSeconds.toFixed(1)} s; server used ${serverCores?.toFixed(2) ?? '?'} cores, PostgreSQL ${postgresCores?.toFixed(2) ?? '-'}, nats-server ${natsCores?.toFixed(2) ?? '-'}, load generator ${clientCores.toFixed(2)}; load average ${os.loadavg()[0]!.toFixed(1)}`,
     );
     return {
       eventsPerSecond: total / wallSeconds,
       serverCores,
       clientCores,
       natsCores,
+      postgresCores,
       lagsSeconds,
     } satisfies IngestResult;
   } finally {
@@ -261,13 +270,17 @@ export async function run(): Promise<void> {
 /**
  * Events per second, and per core: divided by the cores the server process used over the phase
  * (CPU seconds / wall seconds, all its threads: PGlite, the relay and the consumers run in it), and
- * by all cores used (server, nats-server in the NATS phase, and this load generator).
+ * by all cores used (server, PostgreSQL with DATABASE_URL, nats-server in the NATS phase, and
+ * this load generator).
  */
 function reportIngest(mode: 'embedded' | 'nats', result: IngestResult): void {
   report(BENCH, `ingest_events_per_s_${mode}`, result.eventsPerSecond, 'events/s');
   if (result.serverCores === undefined) return;
   const natsCores = result.natsCores ?? 0;
+  const postgresCores = result.postgresCores ?? 0;
   report(BENCH, `ingest_server_cores_${mode}`, result.serverCores, 'cores');
+  if (result.postgresCores !== undefined)
+    report(BENCH, `ingest_postgres_cores_${mode}`, postgresCores, 'cores');
   if (result.natsCores !== undefined) report(BENCH, `ingest_nats_server_cores_${mode}`, natsCores, 'cores');
   report(BENCH, `ingest_client_cores_${mode}`, result.clientCores, 'cores');
   report(
@@ -279,7 +292,7 @@ function reportIngest(mode: 'embedded' | 'nats', result: IngestResult): void {
   report(
     BENCH,
     `ingest_events_per_s_per_core_${mode}`,
-    result.eventsPerSecond / (result.serverCores + natsCores + result.clientCores),
+    result.eventsPerSecond / (result.serverCores + postgresCores + natsCores + result.clientCores),
     'events/s',
   );
 }

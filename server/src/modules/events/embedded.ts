@@ -20,12 +20,16 @@ import {
 } from './delivery.ts';
 import * as repo from './repo.ts';
 
-type BatchOutcome = 'handled' | 'idle' | 'locked';
+/** 'full': the batch took as many rows as it could (more are likely waiting); 'partial': fewer. */
+type BatchOutcome = 'full' | 'partial' | 'idle' | 'locked';
 
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 const RETENTION_DELETE_CHUNK = 10_000;
 /** How long a batch read for one consumer may serve the others at the same place in the log. */
 const SHARED_READ_TTL_MS = 2000;
+/** How long a loop that emptied the log waits before reading again (see linger). */
+const LINGER_MS = 200;
+const LINGER_STEP_MS = 10;
 
 /**
  * Batches read from the log, by the cursor they start after, for the consumers that come to the
@@ -86,6 +90,8 @@ export class EmbeddedDelivery implements EventDelivery {
   private readonly batchSize: number;
   private initialCursor: repo.LogCursor | undefined;
   private readonly sharedReads: SharedReads;
+  /** Drains in progress: while one waits, the loops do not linger. */
+  private draining = 0;
 
   constructor(
     private readonly options: EmbeddedOptions,
@@ -134,7 +140,8 @@ export class EmbeddedDelivery implements EventDelivery {
         try {
           const outcome = await batch();
           failures = 0;
-          if (outcome !== 'handled') await waker.sleep(IDLE_POLL_MS);
+          if (outcome === 'partial') await this.linger();
+          else if (outcome !== 'full') await waker.sleep(IDLE_POLL_MS);
         } catch (error) {
           failures++;
           // Logged on the first failure and then sparingly: a broken consumer retries its batch forever.
@@ -147,6 +154,17 @@ export class EmbeddedDelivery implements EventDelivery {
     } finally {
       this.wakers.delete(waker);
     }
+  }
+
+  /**
+   * After a batch that emptied the log, wait a little for more rows instead of reading again at
+   * once: under steady ingestion a consumer that keeps up would otherwise apply one request's worth
+   * of events at a time, and its per-batch work (transaction, locks, upserts by key, position)
+   * would cost more than the events themselves. A drain does not wait.
+   */
+  private async linger(): Promise<void> {
+    const until = Date.now() + LINGER_MS;
+    while (this.running && this.draining === 0 && Date.now() < until) await sleep(LINGER_STEP_MS);
   }
 
   /** One batch of a consumer in one transaction: lock position, read, handle, move position. */
@@ -164,7 +182,7 @@ export class EmbeddedDelivery implements EventDelivery {
           : batch.items;
         if (events.length > 0) await consumer.handle(events, trx);
         await repo.savePosition(trx, 'embedded', consumer.name, batch.last, { flushOnCommit: false });
-        return 'handled';
+        return batch.full ? 'full' : 'partial';
       });
     });
   }
@@ -175,15 +193,16 @@ export class EmbeddedDelivery implements EventDelivery {
       const batch = await repo.readEvents(this.db, cursor, this.batchSize, listener.types);
       if (!batch.last) return 'idle';
       this.listenerCursors.set(listener.name, batch.last);
+      const outcome = batch.full ? 'full' : 'partial';
       const events = batch.items;
-      if (events.length === 0) return 'handled';
+      if (events.length === 0) return outcome;
       try {
         await listener.onEvents(events);
       } catch (error) {
         // A listener keeps an in-memory view; a failure must not stall it, so the batch is skipped.
         this.options.log.error({ err: error }, `events: listener ${listener.name} failed; batch skipped`);
       }
-      return 'handled';
+      return outcome;
     });
   }
 
@@ -197,6 +216,15 @@ export class EmbeddedDelivery implements EventDelivery {
   }
 
   async drain(timeoutMs: number): Promise<void> {
+    this.draining++;
+    try {
+      await this.drainUpToNow(timeoutMs);
+    } finally {
+      this.draining--;
+    }
+  }
+
+  private async drainUpToNow(timeoutMs: number): Promise<void> {
     const upTo = await repo.maxVisiblePosition(this.db);
     if (upTo === null) return;
     const deadline = Date.now() + timeoutMs;
