@@ -234,37 +234,36 @@ export async function run(): Promise<void> {
     report(BENCH, 'lag_p50_s', percentile(embedded.lagsSeconds, 0.5), 's');
     report(BENCH, 'lag_p99_s', percentile(embedded.lagsSeconds, 0.99), 's');
   }
-  if (phases.has('raw') && !phases.has('nats')) {
-    const size = eventJson('pin.impression.v1', '117870991819931659', 'mobile').length + 60;
-    report(BENCH, 'nats_raw_publish_per_s', await natsRawPublish(natsUrl, total, size), 'msgs/s');
+  let nats: IngestResult | undefined;
+  if (phases.has('nats')) {
+    const stream = `CB_BENCH_${Date.now().toString(36).toUpperCase()}`;
+    nats = await ingest(
+      { NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: `cbbench.${stream.toLowerCase()}` },
+      total,
+      clients,
+      pins,
+    );
+    await deleteStream(natsUrl, stream);
+    reportIngest('nats', nats);
+    report(BENCH, 'lag_p50_s_nats', percentile(nats.lagsSeconds, 0.5), 's');
+    report(BENCH, 'lag_p99_s_nats', percentile(nats.lagsSeconds, 0.99), 's');
   }
-  if (!phases.has('nats')) return;
-
-  const stream = `CB_BENCH_${Date.now().toString(36).toUpperCase()}`;
-  const nats = await ingest(
-    { NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: `cbbench.${stream.toLowerCase()}` },
-    total,
-    clients,
-    pins,
-  );
-  await deleteStream(natsUrl, stream);
-  reportIngest('nats', nats);
-  report(BENCH, 'lag_p50_s_nats', percentile(nats.lagsSeconds, 0.5), 's');
-  report(BENCH, 'lag_p99_s_nats', percentile(nats.lagsSeconds, 0.99), 's');
-
-  if (!phases.has('raw')) return;
-  const size = eventJson('pin.impression.v1', '117870991819931659', 'mobile').length + 60;
-  const raw = await natsRawPublish(natsUrl, total, size);
-  const viaClient = await natsRawPublish(natsUrl, total, size, { inFlight: 256 });
-  report(BENCH, 'nats_raw_js_publish_256_in_flight_per_s', viaClient, 'msgs/s');
-  report(BENCH, 'nats_raw_publish_per_s', raw, 'msgs/s');
-  report(BENCH, 'ingest_vs_nats_raw_ratio', nats.eventsPerSecond / raw, 'ratio');
-
-  if (!phases.has('analytics')) return;
-  await analyticsReads(
-    envCount('BENCH_ANALYTICS_EVENTS', 10_000_000),
-    envCount('BENCH_ANALYTICS_PINS', 2000),
-  );
+  if (phases.has('raw')) {
+    const size = eventJson('pin.impression.v1', '117870991819931659', 'mobile').length + 60;
+    const raw = await natsRawPublish(natsUrl, total, size);
+    if (nats) {
+      const viaClient = await natsRawPublish(natsUrl, total, size, { inFlight: 256 });
+      report(BENCH, 'nats_raw_js_publish_256_in_flight_per_s', viaClient, 'msgs/s');
+    }
+    report(BENCH, 'nats_raw_publish_per_s', raw, 'msgs/s');
+    if (nats) report(BENCH, 'ingest_vs_nats_raw_ratio', nats.eventsPerSecond / raw, 'ratio');
+  }
+  if (phases.has('analytics')) {
+    await analyticsReads(
+      envCount('BENCH_ANALYTICS_EVENTS', 10_000_000),
+      envCount('BENCH_ANALYTICS_PINS', 2000),
+    );
+  }
 }
 
 /**

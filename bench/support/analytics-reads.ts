@@ -141,7 +141,8 @@ export async function analyticsReads(totalEvents: number, pinCount: number) {
         p99[name] = result.p99Ms;
         report(BENCH, `analytics_${name}_p99_ms`, result.p99Ms, 'ms');
       }
-      report(BENCH, 'analytics_p99_ms', Math.max(p99.user_account!, p99.pin!), 'ms');
+      // The headline is the slowest of the three: an analytics page asks for all of them.
+      report(BENCH, 'analytics_p99_ms', Math.max(...Object.values(p99)), 'ms');
     } finally {
       await server.stop();
     }
