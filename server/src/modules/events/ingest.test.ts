@@ -73,7 +73,14 @@ describe('POST /v5/events', () => {
 
   it('records text the JSON batch parameter must carry with care: lone surrogates, escapes', async () => {
     const bob = await actor(t.app);
-    const sessions = ['lone \ud800 high', 'lone \udc00 low', 'literal \\ud800 text', 'quote " and \\', '😀'];
+    const sessions = [
+      'lone \ud800 high',
+      'lone \udc00 low',
+      'literal \\ud800 text',
+      'quote " and \\',
+      '😀',
+      'nul \u0000 char',
+    ];
     const batch = sessions.map((session_id) =>
       clientEvent({ context: { app_type: 'web', locale: null, session_id, surface: null } }),
     );
@@ -83,13 +90,15 @@ describe('POST /v5/events', () => {
       select session_id from event_log where actor_id = ${bob.userId} order by position`.execute(
       t.app.services.ctx.db,
     );
-    // A lone surrogate becomes U+FFFD, as node-postgres sends it over a socket; the rest is kept.
+    // A lone surrogate becomes U+FFFD, as node-postgres sends it over a socket, and so does NUL,
+    // which PostgreSQL's text cannot hold; the rest is kept.
     expect(stored.rows.map((r) => r.session_id)).toEqual([
       'lone \ufffd high',
       'lone \ufffd low',
       'literal \\ud800 text',
       'quote " and \\',
       '😀',
+      'nul \ufffd char',
     ]);
   });
 

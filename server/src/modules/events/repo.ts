@@ -40,60 +40,57 @@ export interface LogCursor {
 export const LOG_START: LogCursor = { tx: '0', position: '0' };
 
 /**
- * A lone surrogate as JSON.stringify escapes it (it escapes nothing else in that range), after an
- * even number of backslashes so that an escaped backslash followed by "ud800" is left alone.
- * PostgreSQL's JSON parser rejects such escapes; like node-postgres over a socket, they become U+FFFD.
+ * A lone surrogate or NUL as JSON.stringify escapes them (it escapes nothing else in the surrogate
+ * range), after an even number of backslashes so that an escaped backslash followed by "ud800" is
+ * left alone. PostgreSQL's JSON parser rejects such surrogates, and its text cannot hold NUL; like
+ * node-postgres over a socket does with surrogates, both become U+FFFD.
  */
-const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:[dD][89a-fA-F][0-9a-fA-F]{2}|0000)/g;
 
-/** One event as the insert's JSON carries it: flat, with one-letter keys (fewer bytes to send and parse). */
-interface InsertRow {
-  i: string;
-  t: string;
-  a: string | null;
-  o: string;
-  n: string;
-  w: string;
-  c: string;
-  l: string | null;
-  s: string | null;
-  f: string | null;
-  d: object;
-}
+/**
+ * One event as the insert's JSON carries it: an array of its fields in the insert's column order
+ * (no keys to send or look up), data last and left out when empty (client events have none).
+ */
+type InsertRow = (string | null | object)[];
 
 /**
  * Inserts the events in one statement; an id already in the log is skipped (deduplication).
- * Returns how many were new. The batch goes as one JSON parameter: PostgreSQL's JSON parser
- * takes it apart faster than eleven array literals, which the driver would also have to build.
- * Each event is a flat object with one-letter keys: nested objects and full key names made up
- * half of the bytes that the socket, PostgreSQL's parser and json_to_recordset went through.
+ * Returns how many were new. The batch goes as one JSON parameter, parsed once as jsonb and taken
+ * apart by position: PostgreSQL's json_to_recordset looks every key up by name in every object,
+ * which made parsing the batch cost more than inserting it (16.6 -> 11.4 µs per event on
+ * PostgreSQL 15, 19.8 -> 14.8 on PGlite, three indexes included); eleven array literals cost
+ * about as much as json_to_recordset, and the driver has to build them too.
  */
 export async function insertEvents(db: Kysely<DB>, events: readonly CorkboardEvent[]): Promise<number> {
   const rows = new Array<InsertRow>(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const context = e.context;
-    rows[i] = {
-      i: e.id,
-      t: e.type,
-      a: e.actor_id,
-      o: e.object.type,
-      n: e.object.id,
-      w: e.occurred_at,
-      c: context.app_type,
-      l: context.locale,
-      s: context.session_id,
-      f: context.surface,
-      d: e.data,
-    };
+    const row: InsertRow = [
+      e.id,
+      e.type,
+      e.actor_id,
+      e.object.type,
+      e.object.id,
+      e.occurred_at,
+      context.app_type,
+      context.locale,
+      context.session_id,
+      context.surface,
+    ];
+    for (const _ in e.data) {
+      row.push(e.data);
+      break;
+    }
+    rows[i] = row;
   }
-  const json = JSON.stringify(rows).replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd');
+  const json = JSON.stringify(rows).replace(UNSTORABLE_ESCAPE, '$1\\ufffd');
   const result = await sql`
     insert into event_log
       (id, type, actor_id, object_type, object_id, occurred_at, app_type, locale, session_id, surface, data)
-    select e.i, e.t, e.a, e.o, e.n, e.w, e.c, e.l, e.s, e.f, coalesce(e.d, '{}')
-    from json_to_recordset(${json}::json)
-      as e(i uuid, t text, a bigint, o text, n text, w timestamptz, c text, l text, s text, f text, d jsonb)
+    select (e->>0)::uuid, e->>1, (e->>2)::bigint, e->>3, e->>4, (e->>5)::timestamptz, e->>6, e->>7,
+      e->>8, e->>9, coalesce(e->10, '{}')
+    from jsonb_array_elements(${json}::jsonb) as e
     on conflict (id) do nothing
   `.execute(db);
   return Number(result.numAffectedRows ?? 0n);
