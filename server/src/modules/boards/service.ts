@@ -19,7 +19,7 @@ import {
 import { isUniqueViolation } from '../../platform/postgres-errors.ts';
 import { hasScope, type Principal, userIdOf } from '../../platform/principal.ts';
 import { type AccountsService, adjustUserCounters } from '../accounts/index.ts';
-import type { EventsService } from '../events/index.ts';
+import { type EventsService, serverEvent } from '../events/index.ts';
 import type { SocialService } from '../social/index.ts';
 import { viewerOf, visibleBoardsFilter } from './access.ts';
 import {
@@ -69,7 +69,7 @@ export class BoardsService {
     private readonly ctx: ServiceContext,
     private readonly social: SocialService,
     private readonly accounts: AccountsService,
-    events: EventsService,
+    private readonly events: EventsService,
   ) {
     this.relations = new BoardRelationsService(ctx, this, social, accounts, events);
     // A block ends board follows and collaborations between the two users, in the block's transaction.
@@ -250,6 +250,7 @@ export class BoardsService {
     await this.uniqueName(() =>
       this.ctx.db.transaction().execute(async (trx) => {
         await repo.updateBoard(trx, board.id, patch);
+        await this.recordUpdated(trx, viewer, board, patch.privacy ?? board.privacy);
         // Followers who are not members lose sight of a board that stops being public.
         if (patch.privacy && patch.privacy !== 'PUBLIC' && board.privacy === 'PUBLIC') {
           await repo.dropFollowersWithoutAccess(trx, board.id);
@@ -266,7 +267,28 @@ export class BoardsService {
       if (!(await repo.lockBoard(trx, board.id))) throw boardNotFound();
       await repo.deleteBoardWithPins(trx, board.id);
       await adjustUserCounters(trx, board.owner_id, { board_count: -1 });
+      const deleted = serverEvent('board.deleted.v1', userIdOf(viewer), board.id, {
+        board_owner_id: board.owner_id,
+      });
+      await this.events.record(trx, deleted);
     });
+  }
+
+  /**
+   * A change to the board as a whole, in its transaction: what reads boards from the event log
+   * (the discovery graph) re-reads this one.
+   */
+  private async recordUpdated(
+    trx: Kysely<DB>,
+    viewer: Principal,
+    board: { id: string; owner_id: string },
+    privacy: BoardPrivacy,
+  ): Promise<void> {
+    const updated = serverEvent('board.updated.v1', userIdOf(viewer), board.id, {
+      board_owner_id: board.owner_id,
+      privacy,
+    });
+    await this.events.record(trx, updated);
   }
 
   private async uniqueName<T>(write: () => Promise<T>): Promise<T> {
@@ -316,6 +338,7 @@ export class BoardsService {
     await this.ctx.db.transaction().execute(async (trx) => {
       if (!(await repo.lockBoard(trx, board.id))) throw boardNotFound();
       await repo.deleteSectionWithPins(trx, board.id, section!.id);
+      await this.recordUpdated(trx, viewer, board, board.privacy);
     });
   }
 

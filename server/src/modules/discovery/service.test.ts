@@ -84,4 +84,39 @@ describe('discovery graph from the database', () => {
     expect(await related(p4)).toEqual([]);
     expect(await related(p1)).toEqual([]);
   });
+
+  it('follows board changes: a board made secret or deleted no longer carries walks', async () => {
+    const carol = await actor(t.app);
+    const paths = await createBoard(t.app, carol, { name: 'Garden paths' });
+    const benches = await createBoard(t.app, carol, { name: 'Garden benches' });
+    const lights = await createBoard(t.app, carol, { name: 'Garden lights' });
+    const onPaths = await createPin(carol, paths.id);
+    const onLights = await createPin(carol, lights.id);
+    // The two meet only on benches.
+    await save(carol, onPaths, benches.id);
+    await save(carol, onLights, benches.id);
+    await t.app.services.events.drain();
+    const graph = await discovery.ready();
+    const related = async (id: string) =>
+      (await discovery.related([{ id }], { steps: 5000, limit: 10, seed: 3 })).map((r) => r.pinId);
+    expect(await related(onPaths)).toContain(onLights);
+
+    const privacy = async (value: string) => {
+      const response = await call(t.app, 'PATCH', `/v5/boards/${benches.id}`, carol.headers, {
+        privacy: value,
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      await t.app.services.events.drain();
+    };
+    await privacy('SECRET');
+    expect(await related(onPaths)).not.toContain(onLights);
+    await privacy('PUBLIC');
+    expect(await related(onPaths)).toContain(onLights);
+
+    const deleted = await call(t.app, 'DELETE', `/v5/boards/${benches.id}`, carol.headers);
+    expect(deleted.status).toBe(204);
+    await t.app.services.events.drain();
+    expect(graph.pinsOf(benches.id)).toEqual([]);
+    expect(await related(onPaths)).toEqual([]);
+  });
 });

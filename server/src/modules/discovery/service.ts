@@ -33,10 +33,17 @@ export const PIN_EVENT_TYPES = [
   'pin.saved.v1',
   'pin.deleted.v1',
 ] as const satisfies EventType[];
+/** Changes to a board as a whole (privacy, name, pins deleted in bulk): the board is read again. */
+const BOARD_EVENT_TYPES = ['board.updated.v1', 'board.deleted.v1'] as const satisfies EventType[];
+const GRAPH_EVENT_TYPES = [...PIN_EVENT_TYPES, ...BOARD_EVENT_TYPES];
 type PinEvent = CorkboardEvent<(typeof PIN_EVENT_TYPES)[number]>;
 
 function isPinEvent(event: CorkboardEvent): event is PinEvent {
   return (PIN_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+function isBoardEvent(event: CorkboardEvent): boolean {
+  return (BOARD_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
 export interface DiscoveryOptions {
@@ -102,11 +109,11 @@ export class DiscoveryService {
     return graph;
   }
 
-  /** Keeps the graph current from pin events. */
+  /** Keeps the graph current from pin events and changes to whole boards. */
   listenTo(source: PinEventSource): void {
     source.registerListener({
       name: 'discovery-graph',
-      types: PIN_EVENT_TYPES,
+      types: GRAPH_EVENT_TYPES,
       onEvents: (events) => this.onEvents(events as readonly CorkboardEvent[]),
     });
   }
@@ -123,6 +130,7 @@ export class DiscoveryService {
     const boards = new Set<string>();
     const deleted: string[] = [];
     for (const event of events) {
+      if (isBoardEvent(event)) boards.add(event.object.id);
       if (!isPinEvent(event)) continue;
       boards.add(event.data.board_id);
       if (event.type === 'pin.deleted.v1') deleted.push(event.object.id);

@@ -40,8 +40,8 @@ function rejection(batch: unknown[]): string {
 }
 
 describe('the catalog', () => {
-  it('names nine versioned types, three of which clients may post', () => {
-    expect(EVENT_TYPES).toHaveLength(9);
+  it('names eleven versioned types, three of which clients may post', () => {
+    expect(EVENT_TYPES).toHaveLength(11);
     for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z_]+\.v\d+$/);
     expect([...CLIENT_EVENT_TYPES].sort()).toEqual([
       'pin.closeup.v1',

@@ -67,6 +67,19 @@ export const EVENT_DATA = {
   'user.followed.v1': Empty,
   /** The actor followed a board (object). */
   'board.followed.v1': Type.Object({ board_owner_id: Id }, { additionalProperties: false }),
+  /**
+   * A board (object) changed as a whole: its name, description or privacy, or a section deleted
+   * with its pins. privacy is the board's privacy after the change.
+   */
+  'board.updated.v1': Type.Object(
+    {
+      board_owner_id: Id,
+      privacy: Type.Union([Type.Literal('PUBLIC'), Type.Literal('PROTECTED'), Type.Literal('SECRET')]),
+    },
+    { additionalProperties: false },
+  ),
+  /** A board (object) was deleted with its pins and sections. */
+  'board.deleted.v1': Type.Object({ board_owner_id: Id }, { additionalProperties: false }),
   /** A search ran: object id is the normalized query. */
   'search.performed.v1': Type.Object(
     {
@@ -97,6 +110,8 @@ export const EVENT_OBJECT_TYPE: Record<EventType, ObjectType> = {
   'pin.deleted.v1': 'pin',
   'user.followed.v1': 'user',
   'board.followed.v1': 'board',
+  'board.updated.v1': 'board',
+  'board.deleted.v1': 'board',
   'search.performed.v1': 'search',
 };
 
