@@ -26,6 +26,7 @@ import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from 
 import { createLogger, requestIdFor } from './platform/logger.ts';
 import { installOpenApi } from './platform/openapi.ts';
 import { installArrayQueryNormalizer, parseQueryString } from './platform/query-string.ts';
+import { trackRouteMethods } from './platform/route-methods.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 
 declare module 'fastify' {
@@ -38,6 +39,9 @@ export interface BuildOptions extends ServiceOptions {
   /** Use services built elsewhere; the app then leaves closing them to the caller. */
   services?: Services;
 }
+
+/** How the router matches paths; route-methods.ts mirrors the routes with the same options. */
+const ROUTE_MATCHING = { ignoreTrailingSlash: true, maxParamLength: 500 };
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -53,11 +57,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString, maxParamLength: 500 },
+    routerOptions: { ...ROUTE_MATCHING, querystringParser: parseQueryString },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('services', services);
+  const routeMethods = trackRouteMethods(app, ROUTE_MATCHING);
   if (!options.services) app.addHook('onClose', async () => services.close());
   // Event delivery (relay, consumers, listeners) runs while the app serves; services.close() stops
   // it. The CLI never starts it; an app given services leaves that to their owner.
@@ -75,7 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   // Browser navigations that no route claims get the web app.
-  installErrorHandling(app, webAppFallback(config.webDistDir));
+  installErrorHandling(app, routeMethods, webAppFallback(config.webDistDir));
   installArrayQueryNormalizer(app);
   await app.register(cookie);
   installAuthentication(app, services.sessions, services.tokens);

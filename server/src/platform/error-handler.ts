@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS } from './errors.ts';
 import { isUnstorableText } from './postgres-errors.ts';
+import type { RouteMethods } from './route-methods.ts';
 
 function clientErrorFrom(error: FastifyError): AppError | undefined {
   // A NUL character in client text: JSON and form bodies can carry it, a text column cannot.
@@ -36,7 +37,11 @@ function clientErrorFrom(error: FastifyError): AppError | undefined {
  */
 export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 
-export function installErrorHandling(app: FastifyInstance, notFoundFallback?: NotFoundFallback): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  routes: RouteMethods,
+  notFoundFallback?: NotFoundFallback,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : clientErrorFrom(error);
     if (appError) {
@@ -48,6 +53,12 @@ export function installErrorHandling(app: FastifyInstance, notFoundFallback?: No
   });
 
   app.setNotFoundHandler(async (request, reply) => {
+    // A path served under other methods: 405 with the methods it takes, as Pinterest answers.
+    const allowed = routes.allowedAt(request.url);
+    if (allowed.length > 0) {
+      const error = new AppError('METHOD_NOT_ALLOWED');
+      return reply.code(error.status).header('allow', allowed.join(', ')).send(error.toBody());
+    }
     if (notFoundFallback && (await notFoundFallback(request, reply))) return reply;
     const error = new AppError('ROUTE_NOT_FOUND');
     return reply.code(error.status).send(error.toBody());

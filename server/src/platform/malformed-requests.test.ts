@@ -8,6 +8,7 @@ import { invalidCase as bad, type Case, generator, sendAll, startAppWith } from 
 import type { TestApp } from '../testing/harness.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { decodeBookmark, encodeBookmark, PageQuery, pageFrom } from './pagination.ts';
+import { trackRouteMethods } from './route-methods.ts';
 
 const ITEMS = Array.from({ length: 60 }, (_, i) => i + 1);
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -414,6 +415,23 @@ describe('a barrage of malformed requests', () => {
     expect(await barrage(cases)).toEqual([]);
   });
 
+  it('answers a known path with the wrong method with 405, naming the methods it takes', async () => {
+    const cases = [
+      { method: 'PUT', url: '/v5/user_account', allow: 'DELETE, GET, HEAD, PATCH' },
+      { method: 'PUT', url: '/v5/pins/123456789?x=1', allow: 'DELETE, GET, HEAD, PATCH' },
+      { method: 'GET', url: '/v5/events', allow: 'POST' },
+      { method: 'PUT', url: '/v5/boards/', allow: 'GET, HEAD, POST' },
+    ] as const;
+    for (const { method, url, allow } of cases) {
+      const response = await t.app.inject({ method, url });
+      sent++;
+      expect([url, response.statusCode, response.headers.allow]).toEqual([url, 405, allow]);
+      expect(response.json()).toEqual({ code: 405, message: 'Method not allowed.' });
+    }
+    const unknown = await t.app.inject({ method: 'GET', url: '/v5/no_such_thing' });
+    expect([unknown.statusCode, unknown.headers.allow]).toEqual([404, undefined]);
+  });
+
   it('sent several hundred requests and still answers /healthz and its users', async () => {
     expect(sent).toBeGreaterThanOrEqual(400);
     const health = await t.app.inject({ url: '/healthz' });
@@ -433,7 +451,7 @@ describe('router-level rejections (bad percent-encoding, over-long path paramete
 
   it('frameworkErrorHandler answers them with 400 and code 1', async () => {
     const bare = Fastify({ frameworkErrors: frameworkErrorHandler, routerOptions: { maxParamLength: 500 } });
-    installErrorHandling(bare);
+    installErrorHandling(bare, trackRouteMethods(bare, { ignoreTrailingSlash: true, maxParamLength: 500 }));
     bare.get('/v5/users/:username', async () => ({}));
     expect(await sendAll(bare, routerCases.map(bad))).toEqual([]);
     await bare.close();
