@@ -10,6 +10,7 @@ import * as buildDiscoverySearch from './2026_11_22_1930_build_discovery_search.
 import * as turnOffJit from './2026_12_02_1700_turn_off_jit.ts';
 import * as summarizeEventLogRecordedAt from './2026_12_03_0900_summarize_event_log_recorded_at.ts';
 import * as indexSearchOnOriginals from './2026_12_03_0930_index_search_on_originals.ts';
+import * as indexServerEventsInCommitOrder from './2026_12_03_1410_index_server_events_in_commit_order.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_accounts_and_auth': createAccountsAndAuth,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1700_turn_off_jit': turnOffJit,
   '2026_12_03_0900_summarize_event_log_recorded_at': summarizeEventLogRecordedAt,
   '2026_12_03_0930_index_search_on_originals': indexSearchOnOriginals,
+  '2026_12_03_1410_index_server_events_in_commit_order': indexServerEventsInCommitOrder,
 };

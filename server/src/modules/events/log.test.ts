@@ -3,8 +3,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
-import type { LoggedEvent } from './catalog.ts';
+import { CLIENT_EVENT_TYPES, type LoggedEvent } from './catalog.ts';
 import { EmbeddedDelivery } from './embedded.ts';
+import * as repo from './repo.ts';
 import {
   countingConsumer,
   createEffectsTable,
@@ -180,6 +181,37 @@ describe('listeners', () => {
     expect(received.map((e) => e.id)).toEqual(next.map((e) => e.id));
     expect(received[1]).toMatchObject({ type: 'pin.impression.v1', object: { type: 'pin', id: '42' } });
     expect(typeof received[0]!.position).toBe('bigint');
+  });
+});
+
+describe('readers of server events only', () => {
+  it('take them in commit order past any number of client events, through their own index', async () => {
+    const db = services.ctx.db;
+    const start = await repo.logEnd(db);
+    const first = followEvent('1', '5');
+    const second = followEvent('2', '6');
+    await repo.insertEvents(
+      db,
+      Array.from({ length: 50 }, () => impression()),
+    );
+    await repo.insertEvents(db, [first]);
+    await repo.insertEvents(db, [...Array.from({ length: 50 }, () => impression()), second, impression()]);
+
+    const all = await repo.readEvents(db, start, 1000, ['user.followed.v1']);
+    expect(all.items.map((e) => e.id)).toEqual([first.id, second.id]);
+    const one = await repo.readEvents(db, start, 1, ['user.followed.v1']);
+    expect([one.full, one.items.map((e) => e.id)]).toEqual([true, [first.id]]);
+    const next = await repo.readEvents(db, one.last!, 1, ['user.followed.v1']);
+    expect(next.items.map((e) => e.id)).toEqual([second.id]);
+    expect(await repo.hasUnread(db, next.last!, '9223372036854775807', ['user.followed.v1'])).toBe(false);
+    // Readers of client types still see them all.
+    expect((await repo.readEvents(db, start, 1000, ['pin.impression.v1'])).items).toHaveLength(101);
+
+    // The index leaves out exactly the catalog's client types (the migration had to spell them out).
+    const index = await sql<{ indexdef: string }>`
+      select indexdef from pg_indexes where indexname = 'event_log_server_events_commit_order'`.execute(db);
+    const leftOut = [...index.rows[0]!.indexdef.matchAll(/'([a-z_.0-9]+)'/g)].map((m) => m[1]);
+    expect(leftOut.sort()).toEqual([...CLIENT_EVENT_TYPES].sort());
   });
 });
 

@@ -5,7 +5,14 @@
 // position as text order by the qualified columns: a bare ORDER BY name would sort the text alias.)
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { CorkboardEvent, EventType, LoggedEvent, ObjectType, Surface } from './catalog.ts';
+import {
+  CLIENT_EVENT_TYPES,
+  type CorkboardEvent,
+  type EventType,
+  type LoggedEvent,
+  type ObjectType,
+  type Surface,
+} from './catalog.ts';
 
 // Readers' positions and the leader locks live in positions-repo.ts; re-exported here so that the
 // module's SQL keeps one namespace for its callers.
@@ -147,6 +154,19 @@ export interface LogBatch<T> {
   items: T[];
 }
 
+/**
+ * For a reader of server event types only: the predicate of the partial index
+ * event_log_server_events_commit_order, word for word with the types as literals (PostgreSQL uses
+ * a partial index only where it can prove the query's condition implies the index's), so the
+ * reader walks that index and never visits the client events that make up most of the log.
+ */
+const SERVER_EVENTS_ONLY = sql`and type not in (${sql.join(CLIENT_EVENT_TYPES.map((type) => sql.lit(type)))})`;
+
+function serverEventsOnly(types: readonly string[] | undefined) {
+  const clientTypes: readonly string[] = CLIENT_EVENT_TYPES;
+  return types?.every((type) => !clientTypes.includes(type)) ? SERVER_EVENTS_ONLY : sql``;
+}
+
 interface RawBatch {
   tx: string | null;
   position: string | null;
@@ -174,7 +194,7 @@ async function readBatchText(
     with b as materialized (
       select * from event_log
       where (tx, position) > (${after.tx}::xid8, ${after.position}::bigint)
-        and tx < ${HORIZON} ${fromFilter}
+        and tx < ${HORIZON} ${fromFilter} ${serverEventsOnly(types)}
       order by event_log.tx, event_log.position
       limit ${limit}
     ),
@@ -270,7 +290,7 @@ export async function hasUnread(
   const result = await sql<{ found: number }>`
     select 1 as found from event_log
     where position <= ${upTo}::bigint and (tx, position) > (${cursor.tx}::xid8, ${cursor.position}::bigint)
-      ${typeFilter} ${fromFilter}
+      ${typeFilter} ${fromFilter} ${serverEventsOnly(types)}
     limit 1
   `.execute(db);
   return result.rows.length > 0;
