@@ -15,6 +15,8 @@
 // through still counts, and restarts at the query pin). A restart costs no step of its own.
 // Query pins are drawn like traffic: a random board, then a random pin on it (degree-weighted).
 // The machine's load average goes to stderr: latencies on a shared machine include others' work.
+// home_rps, home_p99_ms and search_p99_ms, which the discovery issue lists with these, need a seeded
+// PostgreSQL world and come from their own benches: `npm run bench -- related home search`.
 //
 // Walks are bound by memory latency, and with 4 KiB pages nearly every step also misses the TLB.
 // Node cannot ask for huge pages itself, but glibc's malloc can (GLIBC_TUNABLES=
