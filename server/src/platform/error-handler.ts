@@ -53,9 +53,10 @@ export function installErrorHandling(
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    // A path served under other methods: 405 with the methods it takes, as Pinterest answers.
+    // A path served under other methods only: 405 with the methods it takes, as Pinterest answers.
+    // (A route of this method that found nothing, a missing static file say, is a 404.)
     const allowed = routes.allowedAt(request.url);
-    if (allowed.length > 0) {
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
       const error = new AppError('METHOD_NOT_ALLOWED');
       return reply.code(error.status).header('allow', allowed.join(', ')).send(error.toBody());
     }
