@@ -1,8 +1,9 @@
-// Listeners over JetStream: each process reads the stream for each listener through an ephemeral
-// consumer of its own, starting with the messages published after start. The stream has no gaps
-// (limits retention, nothing deleted but the oldest), so a skipped sequence means messages were
-// lost in flight; the reader then starts over just after the last message it handed over, as it
-// does after any failure (NATS gone, consumer lost with a restarted server).
+// Listeners over JetStream: each process reads the stream for each listener, starting with the
+// messages published after start: from the process's shared read (jetstream-tap.ts) while that
+// holds what comes next, else through an ephemeral consumer of the listener's own. The stream has
+// no gaps (limits retention, nothing deleted but the oldest), so a skipped sequence means messages
+// were lost in flight; the reader then starts over just after the last message it handed over,
+// as it does after any failure (NATS gone, consumer lost with a restarted server).
 import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, nanos, nuid } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import type { CorkboardEvent, EventType, LoggedEvent } from './catalog.ts';
 import { type EventListener, wants } from './consumer.ts';
 import { backoff, CONSUMER_BATCH, IDLE_POLL_MS, Waker } from './delivery.ts';
 import { pullAvailable } from './jetstream-pull.ts';
+import type { StreamTap } from './jetstream-tap.ts';
 
 interface Nats {
   nc: NatsConnection;
@@ -40,6 +42,8 @@ export class JetStreamListeners {
     private readonly log: Logger,
     private readonly stream: string,
     private readonly subjects: string,
+    /** The process's shared read of the stream (jetstream-tap.ts), when there is one. */
+    private readonly tap?: StreamTap,
   ) {}
 
   start(listeners: readonly EventListener[]): void {
@@ -82,36 +86,38 @@ export class JetStreamListeners {
             // "Now": everything up to the current end counts as seen.
             reader.lastSeq = (await jsm.streams.info(this.stream)).state.last_seq;
           }
-          consumerName = `corkboard_listener_${nuid.next()}`;
-          await jsm.consumers.add(this.stream, {
-            name: consumerName,
-            ack_policy: AckPolicy.None,
-            deliver_policy: DeliverPolicy.StartSequence,
-            opt_start_seq: reader.lastSeq + 1,
-            filter_subject: this.subjects,
-            inactive_threshold: nanos(60_000),
-            mem_storage: true,
-            num_replicas: 1,
-          });
           let first = true;
           const typeAt = this.subjects.length - 1; // subjects is `<prefix>.>`
           while (this.running) {
-            const messages = await pullAvailable(
-              nats.nc,
-              this.stream,
-              consumerName,
-              CONSUMER_BATCH,
-              PULL_TIMEOUT_MS,
-            );
+            // From the process's shared read while it holds what follows; else through a consumer
+            // of the listener's own, made when needed.
+            let messages = await this.tap?.after(reader.lastSeq, CONSUMER_BATCH);
+            if (messages && consumerName) {
+              await jsm.consumers.delete(this.stream, consumerName).catch(() => undefined);
+              consumerName = undefined;
+            }
+            if (!messages) {
+              if (!consumerName) {
+                consumerName = await this.ownConsumer(jsm, reader.lastSeq + 1);
+                first = true;
+              }
+              messages = await pullAvailable(
+                nats.nc,
+                this.stream,
+                consumerName,
+                CONSUMER_BATCH,
+                PULL_TIMEOUT_MS,
+              );
+              // A fresh reader accepts where the stream starts (older messages may have expired).
+              if (messages.length > 0 && !first && messages[0]!.seq !== reader.lastSeq + 1)
+                throw new GapError('messages lost in flight');
+              if (messages.length > 0) first = false;
+            }
             failures = 0;
             if (messages.length === 0) {
               await waker.sleep(IDLE_POLL_MS);
               continue;
             }
-            // A fresh reader accepts where the stream starts (older messages may have expired).
-            if (!first && messages[0]!.seq !== reader.lastSeq + 1)
-              throw new GapError('messages lost in flight');
-            first = false;
             const events: LoggedEvent[] = [];
             for (const message of messages) {
               // Decoded only when wanted: the subject names the type.
@@ -139,6 +145,22 @@ export class JetStreamListeners {
     } finally {
       this.wakers.delete(waker);
     }
+  }
+
+  /** An ephemeral consumer of the stream from `start` on, for one listener of this process. */
+  private async ownConsumer(jsm: JetStreamManager, start: number): Promise<string> {
+    const name = `corkboard_listener_${nuid.next()}`;
+    await jsm.consumers.add(this.stream, {
+      name,
+      ack_policy: AckPolicy.None,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: start,
+      filter_subject: this.subjects,
+      inactive_threshold: nanos(60_000),
+      mem_storage: true,
+      num_replicas: 1,
+    });
+    return name;
   }
 
   private async deliver(listener: EventListener, events: LoggedEvent[]): Promise<void> {

@@ -16,22 +16,26 @@ export interface PulledMessage {
 /**
  * The stream sequence from a delivery's reply subject: $JS.ACK.<stream>.<consumer>.<delivered>.
  * <stream seq>.<consumer seq>.<time>.<pending>, or the newer form with domain and account hash
- * after ACK (and a random token at the end). Read in place, without splitting the subject: this
- * runs for every message every consumer pulls.
+ * after ACK (and a random token at the end). Read in place, without splitting the subject or
+ * allocating: this runs for every message every consumer pulls.
  */
 export function streamSequenceOf(reply: string): number | undefined {
   if (!reply.startsWith('$JS.ACK.')) return undefined;
-  // Where the first dots are (the sequence is at most the 8th token), and how many there are.
-  const dots: number[] = [];
-  let count = 0;
-  for (let at = reply.indexOf('.'); at !== -1; at = reply.indexOf('.', at + 1)) {
-    if (count++ < 8) dots.push(at);
-  }
-  const tokens = count + 1;
+  let tokens = 1;
+  for (let at = reply.indexOf('.'); at !== -1; at = reply.indexOf('.', at + 1)) tokens++;
   const index = tokens === 9 ? 5 : tokens >= 11 ? 7 : -1;
   if (index === -1) return undefined;
-  const seq = Number(reply.slice(dots[index - 1]! + 1, dots[index]));
-  return Number.isSafeInteger(seq) && seq > 0 ? seq : undefined;
+  let start = 0;
+  for (let i = 0; i < index; i++) start = reply.indexOf('.', start) + 1;
+  const end = reply.indexOf('.', start);
+  // Digits read in place: no substring and no Number() of it per message.
+  let seq = 0;
+  for (let i = start; i < end; i++) {
+    const digit = reply.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    seq = seq * 10 + digit;
+  }
+  return end > start && seq > 0 && Number.isSafeInteger(seq) ? seq : undefined;
 }
 
 /**

@@ -9,15 +9,17 @@ import type { CorkboardEvent, EventType, LoggedEvent } from './catalog.ts';
 import { type EventConsumer, wants } from './consumer.ts';
 import { type OutgoingMessage, PipelinedPublisher } from './jetstream-publish.ts';
 import { ackThrough, nakAll, type PulledMessage, pullAvailable } from './jetstream-pull.ts';
+import type { StreamTap } from './jetstream-tap.ts';
 import * as repo from './repo.ts';
 
 export const RELAY = 'relay';
-const RELAY_BATCH = 5000;
+const RELAY_BATCH = 20_000;
 /**
- * Publishes awaiting their ack at once. JetStream stores a subject's messages in the order they
- * arrive on one connection, so a whole batch can be in flight: the acks come back together.
+ * Publishes awaiting their ack at once: a whole relay batch. JetStream stores a subject's messages
+ * in the order they arrive on one connection, so the batch can be in flight together and the acks
+ * come back together; smaller slices each waited for a turn of the event loop busy with ingestion.
  */
-const PUBLISH_IN_FLIGHT = 5000;
+const PUBLISH_IN_FLIGHT = RELAY_BATCH;
 export const NATS_TIMEOUT_MS = 5000;
 const ACK_WAIT_MS = 30_000;
 
@@ -31,9 +33,15 @@ export interface WorkerContext {
   batchSize: number;
   /** Shared by the process's consumer workers. */
   decoded: DecodedEvents;
+  /** The process's shared read of the stream, for consumer workers (jetstream-tap.ts). */
+  tap?: StreamTap;
 }
 
-export type Outcome = 'handled' | 'idle';
+/**
+ * 'full': the batch took as many as it could (more are likely waiting); 'partial': fewer, it
+ * emptied its source; 'idle': there was nothing.
+ */
+export type Outcome = 'full' | 'partial' | 'idle';
 
 export interface RelayWorker {
   /** The last row published. */
@@ -57,29 +65,32 @@ export class RestartConsumer extends Error {
 }
 
 export function decode(message: { seq: number; data: Uint8Array }): LoggedEvent {
-  const event = JSON.parse(decoder.decode(message.data)) as CorkboardEvent;
-  return { ...event, position: BigInt(message.seq) };
+  // The parsed object is fresh: the position is added to it instead of copying every field.
+  const event = JSON.parse(decoder.decode(message.data)) as CorkboardEvent & { position?: bigint };
+  event.position = BigInt(message.seq);
+  return event as LoggedEvent;
 }
 
 /**
- * Events decoded from the stream, by sequence, for the consumer workers of one process: each
- * pulls every message for itself, but they move in step, so each message is parsed once instead
- * of once per consumer. An entry serves only a message with the same bytes (a stream deleted and
+ * Events decoded from the stream, by sequence, for the consumer workers of one process: they
+ * move in step (through the shared read, or each through its durable consumer), so each message is
+ * parsed once instead of once per consumer. An entry serves only a message with the same bytes (a stream deleted and
  * made again reuses sequences). The events are shared: consumers must not change them.
  */
 export class DecodedEvents {
   // Two generations instead of evicting entry by entry: deleting from the front of a Map leaves
   // holes that every later walk from the front steps over again.
-  private current = new Map<number, { data: Buffer; event: LoggedEvent }>();
-  private previous = new Map<number, { data: Buffer; event: LoggedEvent }>();
+  private current = new Map<number, { data: Uint8Array; event: LoggedEvent }>();
+  private previous = new Map<number, { data: Uint8Array; event: LoggedEvent }>();
 
   /** `capacity`: how many entries a generation holds; up to twice that many are kept. */
   constructor(private readonly capacity: number) {}
 
   get(message: { seq: number; data: Uint8Array }): LoggedEvent {
-    const data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+    const data = message.data;
     const kept = this.current.get(message.seq) ?? this.previous.get(message.seq);
-    if (kept?.data.equals(data)) return kept.event;
+    if (kept && kept.data.byteLength === data.byteLength && Buffer.compare(kept.data, data) === 0)
+      return kept.event;
     const event = decode(message);
     if (this.current.size >= this.capacity) {
       this.previous = this.current;
@@ -107,10 +118,20 @@ export async function relayWorker(context: WorkerContext): Promise<RelayWorker> 
       await publishAll(publisher, context.subjectPrefix, batch.items);
       cursor = batch.last;
       await repo.savePosition(db, 'relay', RELAY, cursor, { flushOnCommit: false });
-      return 'handled';
+      return batch.full ? 'full' : 'partial';
     },
     close: () => publisher.close(),
   };
+}
+
+/** One relay batch (drain without the loops). */
+export async function relayOnce(context: WorkerContext): Promise<void> {
+  const relay = await relayWorker(context);
+  try {
+    await relay.batch();
+  } finally {
+    relay.close();
+  }
 }
 
 /** Whether `messages` are the stream sequences right after `applied`, without a gap. */
@@ -119,31 +140,82 @@ export function continues(messages: readonly PulledMessage[], applied: number): 
   return true;
 }
 
-/** Recreates the JetStream consumer just after the stored position and returns its batch step. */
+/**
+ * The batch step of one consumer, from its stored position. While the position is in the window
+ * of the process's shared read (StreamTap), the messages after it come from there; otherwise
+ * through the consumer's durable JetStream consumer, made just after the position whenever the
+ * worker turns to it (and deleted when the worker turns back to the shared read).
+ */
 export async function consumerWorker(
   context: WorkerContext,
   consumer: EventConsumer,
 ): Promise<() => Promise<Outcome>> {
-  const { db, stream, batchSize } = context;
+  const { db, stream, batchSize, tap } = context;
   const { nc, jsm } = context.nats;
   const durable = durableName(consumer.name);
   const stored = await repo.readPosition(db, 'jetstream', consumer.name);
-  const after = stored ? Number(stored.position) : 0;
-  let expected = after;
+  let expected = stored ? Number(stored.position) : 0;
+  /** Whether the durable consumer delivers what follows `expected`: made there, and pulled since. */
+  let durableFollows = false;
+  // One left by an earlier worker may be anywhere.
   await jsm.consumers.delete(stream, durable).catch(() => undefined);
-  await jsm.consumers.add(stream, {
-    durable_name: durable,
-    // One ack per batch: acking a batch's last message acks every message before it.
-    ack_policy: AckPolicy.All,
-    ack_wait: nanos(ACK_WAIT_MS),
-    max_deliver: -1,
-    max_ack_pending: batchSize,
-    filter_subject: context.subjects,
-    ...(after > 0
-      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 }
-      : { deliver_policy: DeliverPolicy.All }),
-  });
+
+  const followWithDurable = async () => {
+    await jsm.consumers.delete(stream, durable).catch(() => undefined);
+    await jsm.consumers.add(stream, {
+      durable_name: durable,
+      // One ack per batch: acking a batch's last message acks every message before it.
+      ack_policy: AckPolicy.All,
+      ack_wait: nanos(ACK_WAIT_MS),
+      max_deliver: -1,
+      max_ack_pending: batchSize,
+      filter_subject: context.subjects,
+      ...(expected > 0
+        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: expected + 1 }
+        : { deliver_policy: DeliverPolicy.All }),
+    });
+    durableFollows = true;
+  };
+
+  const apply = (messages: readonly PulledMessage[]) =>
+    db.transaction().execute(async (trx) => {
+      const position = await repo.lockPosition(trx, 'jetstream', consumer.name, repo.LOG_START);
+      const passed = Number(position?.position ?? 0);
+      if (passed !== expected) throw new RestartConsumer(`${consumer.name}: position moved (reset)`);
+      const events: LoggedEvent[] = [];
+      const typeAt = context.subjectPrefix.length + 1;
+      for (const message of messages) {
+        if (message.seq <= passed) continue; // delivered again after its effects committed
+        // Decoded only when wanted: the subject names the type.
+        if (wants(consumer, message.subject.slice(typeAt) as EventType))
+          events.push(context.decoded.get(message));
+      }
+      if (events.length > 0) await consumer.handle(events, trx);
+      const last = messages[messages.length - 1]!.seq;
+      if (last > passed)
+        await repo.savePosition(
+          trx,
+          'jetstream',
+          consumer.name,
+          { tx: '0', position: String(last) },
+          { flushOnCommit: false },
+        );
+      expected = Math.max(last, passed);
+    });
+
   return async () => {
+    // Handed over only when they start right after `expected`, without a gap: all there is to apply.
+    const shared = tap ? await tap.after(expected, batchSize) : undefined;
+    if (shared) {
+      if (shared.length === 0) return 'idle';
+      if (durableFollows) {
+        durableFollows = false;
+        await jsm.consumers.delete(stream, durable).catch(() => undefined);
+      }
+      await apply(shared);
+      return shared.length >= batchSize ? 'full' : 'partial';
+    }
+    if (!durableFollows) await followWithDurable();
     const messages = await pullAvailable(nc, stream, durable, batchSize, NATS_TIMEOUT_MS);
     if (messages.length === 0) return 'idle';
     // The stream has no gaps, so a batch that starts right after the last one applied and runs on
@@ -157,36 +229,13 @@ export async function consumerWorker(
       }
     }
     try {
-      await db.transaction().execute(async (trx) => {
-        const position = await repo.lockPosition(trx, 'jetstream', consumer.name, repo.LOG_START);
-        const passed = Number(position?.position ?? 0);
-        if (passed !== expected) throw new RestartConsumer(`${consumer.name}: position moved (reset)`);
-        const events: LoggedEvent[] = [];
-        const typeAt = context.subjectPrefix.length + 1;
-        for (const message of messages) {
-          if (message.seq <= passed) continue; // delivered again after its effects committed
-          // Decoded only when wanted: the subject names the type.
-          if (wants(consumer, message.subject.slice(typeAt) as EventType))
-            events.push(context.decoded.get(message));
-        }
-        if (events.length > 0) await consumer.handle(events, trx);
-        const last = messages[messages.length - 1]!.seq;
-        if (last > passed)
-          await repo.savePosition(
-            trx,
-            'jetstream',
-            consumer.name,
-            { tx: '0', position: String(last) },
-            { flushOnCommit: false },
-          );
-        expected = Math.max(last, passed);
-      });
+      await apply(messages);
     } catch (error) {
       nakAll(nc, messages);
       throw error;
     }
     await ackThrough(nc, messages[messages.length - 1]!, NATS_TIMEOUT_MS);
-    return 'handled';
+    return messages.length >= batchSize ? 'full' : 'partial';
   };
 }
 
@@ -197,9 +246,11 @@ async function publishAll(
   envelopes: readonly repo.Envelope[],
 ): Promise<void> {
   for (let start = 0; start < envelopes.length; start += PUBLISH_IN_FLIGHT) {
-    const messages: OutgoingMessage[] = [];
-    for (const [id, type, json] of envelopes.slice(start, start + PUBLISH_IN_FLIGHT)) {
-      messages.push({ subject: `${prefix}.${type}`, data: encoder.encode(json), msgId: id });
+    const end = Math.min(envelopes.length, start + PUBLISH_IN_FLIGHT);
+    const messages = new Array<OutgoingMessage>(end - start);
+    for (let i = start; i < end; i++) {
+      const [id, type, json] = envelopes[i]!;
+      messages[i - start] = { subject: `${prefix}.${type}`, data: encoder.encode(json), msgId: id };
     }
     await publisher.publishAll(messages, NATS_TIMEOUT_MS);
   }

@@ -1,20 +1,22 @@
 // Events over NATS JetStream (NATS_URL). event_log is the outbox: record()/ingest() only write
 // PostgreSQL, so serving never depends on NATS. A relay (one process at a time) publishes committed
 // rows in commit order to `corkboard.events.<type>` with Nats-Msg-Id = event id, so a batch
-// published again after a failure is dropped by the stream's duplicate window. Durable consumers
-// pull in batches; a consumer's position (the stream sequence) is stored with its effects in one
-// transaction and messages at or below it are acked and skipped, so effects happen exactly once.
+// published again after a failure is dropped by the stream's duplicate window. Consumers take
+// batches from the process's one shared read of the stream (jetstream-tap.ts), or through a durable
+// JetStream consumer of their own when behind it; a consumer's position (the stream sequence) is
+// stored with its effects in one transaction and messages at or below it are skipped, so effects
+// happen exactly once.
 //
 // Order matters for that position: a batch is applied only when the messages in hand are every
 // message the consumer has outstanding, and whenever anything fails (NATS gone, handler threw) the
-// worker gives up its lock and starts over, recreating the JetStream consumer just after the stored
-// position. Messages lost in flight or left by a crashed process are thus delivered again in order.
-import { DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
+// worker gives up its lock and starts over just after the stored position. Messages lost in
+// flight or left by a crashed process are thus delivered again in order.
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import type { LoggedEvent } from './catalog.ts';
-import { type EventConsumer, type ReadLogOptions, wants } from './consumer.ts';
+import type { EventConsumer, ReadLogOptions } from './consumer.ts';
 import {
   backoff,
   CONSUMER_BATCH,
@@ -26,14 +28,14 @@ import {
   Waker,
 } from './delivery.ts';
 import { JetStreamListeners } from './jetstream-listeners.ts';
-import { type Nats, openNats, putStream } from './jetstream-stream.ts';
+import { type Nats, OutageLog, openNats, putStream, readStream } from './jetstream-stream.ts';
+import { StreamTap } from './jetstream-tap.ts';
 import {
   consumerWorker,
   DecodedEvents,
-  decode,
   type Outcome,
   RELAY,
-  RestartConsumer,
+  relayOnce,
   relayWorker,
   type WorkerContext,
 } from './jetstream-workers.ts';
@@ -41,6 +43,8 @@ import * as repo from './repo.ts';
 
 const LEADER_RETRY_MS = 2000;
 const ALIVE_CHECK_MS = 1000;
+/** How long a relay or consumer worker that emptied its source waits before the next batch (see repeat). */
+const LINGER_MS = 200;
 /** Retries after NATS failures stay frequent, so delivery resumes soon after NATS is back. */
 const MAX_RETRY_MS = 5000;
 /** Published rows stay this long so that a client retrying within its 24 h window is still deduplicated. */
@@ -66,10 +70,15 @@ export class JetStreamDelivery implements EventDelivery {
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly wakers = new Set<Waker>();
+  /** Woken only when a drain starts or delivery stops: they end a linger, which wake() does not. */
+  private readonly lingerWakers = new Set<Waker>();
+  /** Drains in progress: while one waits, the workers do not linger. */
+  private draining = 0;
   private readonly batchSize: number;
   private readonly decoded: DecodedEvents;
+  private readonly tap: StreamTap;
   private readonly listenerRunner: JetStreamListeners;
-  private outage = false;
+  private readonly outage: OutageLog;
   private streamReady = false;
   private readonly stream: string;
   private readonly allSubjects: string;
@@ -83,11 +92,14 @@ export class JetStreamDelivery implements EventDelivery {
     this.decoded = new DecodedEvents(this.batchSize * 2);
     this.stream = options.stream;
     this.allSubjects = `${options.subjectPrefix}.>`;
+    this.outage = new OutageLog(options.log);
+    this.tap = new StreamTap(() => this.connection(), this.stream, this.allSubjects, this.batchSize);
     this.listenerRunner = new JetStreamListeners(
       () => this.connection(),
       options.log,
       this.stream,
       this.allSubjects,
+      this.tap,
     );
   }
 
@@ -135,6 +147,7 @@ export class JetStreamDelivery implements EventDelivery {
       subjectPrefix: this.options.subjectPrefix,
       batchSize: this.batchSize,
       decoded: this.decoded,
+      tap: this.tap,
     };
   }
 
@@ -157,8 +170,10 @@ export class JetStreamDelivery implements EventDelivery {
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
+    this.hurry();
     await this.listenerRunner.stop();
     await Promise.all(this.loops.splice(0));
+    await this.tap.close().catch(() => undefined);
     const nats = this.nats;
     this.nats = undefined;
     this.streamReady = false;
@@ -170,31 +185,9 @@ export class JetStreamDelivery implements EventDelivery {
     this.listenerRunner.wake();
   }
 
-  private noteFailure(what: string, error: unknown, failures: number): void {
-    if (error instanceof RestartConsumer) {
-      this.options.log.debug(
-        { reason: error.message },
-        'events: restarting a JetStream consumer at its stored position',
-      );
-      return;
-    }
-    const message = String((error as Error)?.message ?? error);
-    const natsDown = /CONNECTION|TIMEOUT|timed out|no responders|disconnect|closed|ECONNREFUSED/i.test(
-      message,
-    );
-    if (natsDown) {
-      // Once per outage: events wait in the outbox meanwhile, and serving goes on.
-      if (!this.outage)
-        this.options.log.warn({ err: error }, 'events: NATS unreachable; events wait in the outbox');
-      this.outage = true;
-    } else if (failures === 1 || failures % 20 === 0) {
-      this.options.log.error({ err: error, failures }, `events: ${what} failed; retrying`);
-    }
-  }
-
-  private noteSuccess(): void {
-    if (this.outage) this.options.log.info('events: NATS reachable again; relaying the outbox');
-    this.outage = false;
+  /** Ends the workers' lingers. */
+  private hurry(): void {
+    for (const waker of this.lingerWakers) waker.wake();
   }
 
   /** Runs `work` whenever this process holds the lock for `name`; restarts it after any failure. */
@@ -213,7 +206,7 @@ export class JetStreamDelivery implements EventDelivery {
           if (!led) await waker.sleep(LEADER_RETRY_MS);
         } catch (error) {
           failures++;
-          this.noteFailure(name, error, failures);
+          this.outage.failure(name, error, failures);
           await waker.sleep(backoff(failures, MAX_RETRY_MS));
         }
       }
@@ -227,16 +220,24 @@ export class JetStreamDelivery implements EventDelivery {
    * checked when idle and at most every ALIVE_CHECK_MS while busy: batches run on the lock's own
    * connection, so a lost connection fails the batch anyway, and a check after every batch was one
    * more round trip each.
+   *
+   * After a batch that emptied its source the worker lingers (LINGER_MS) instead of going on at
+   * the next wake: under steady ingestion it would otherwise take one request's worth of events at
+   * a time, and the per-batch work (a transaction with its locks, one upsert per key, the position
+   * and the ack; the relay's read and position) would cost more than the events. A drain does not wait.
    */
   private async repeat(alive: () => Promise<boolean>, batch: () => Promise<Outcome>): Promise<void> {
     const waker = new Waker();
+    const lingerWaker = new Waker();
     this.wakers.add(waker);
+    this.lingerWakers.add(lingerWaker);
     let checkedAt = Date.now();
     try {
       while (this.running) {
         const outcome = await batch();
-        this.noteSuccess();
+        this.outage.success();
         if (outcome === 'idle') await waker.sleep(IDLE_POLL_MS);
+        else if (outcome === 'partial' && this.draining === 0) await lingerWaker.sleep(LINGER_MS);
         if (outcome === 'idle' || Date.now() - checkedAt >= ALIVE_CHECK_MS) {
           if (!(await alive())) return;
           checkedAt = Date.now();
@@ -244,6 +245,7 @@ export class JetStreamDelivery implements EventDelivery {
       }
     } finally {
       this.wakers.delete(waker);
+      this.lingerWakers.delete(lingerWaker);
     }
   }
 
@@ -260,7 +262,7 @@ export class JetStreamDelivery implements EventDelivery {
         }
         const outcome = await relay.batch();
         // What was just published is there for the consumers now, not at their next poll.
-        if (outcome === 'handled') this.wake();
+        if (outcome !== 'idle') this.wake();
         return outcome;
       });
     } finally {
@@ -282,6 +284,16 @@ export class JetStreamDelivery implements EventDelivery {
   // ---- drain, replay, reset ----
 
   async drain(timeoutMs: number): Promise<void> {
+    this.draining++;
+    this.hurry();
+    try {
+      await this.drainUpToNow(timeoutMs);
+    } finally {
+      this.draining--;
+    }
+  }
+
+  private async drainUpToNow(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const upTo = await repo.maxVisiblePosition(this.db);
     const behindBy = async (): Promise<string[]> => {
@@ -342,14 +354,7 @@ export class JetStreamDelivery implements EventDelivery {
       async (conn) => {
         const context = await this.workerContext(conn);
         if (consumer) await (await consumerWorker(context, consumer))();
-        else {
-          const relay = await relayWorker(context);
-          try {
-            await relay.batch();
-          } finally {
-            relay.close();
-          }
-        }
+        else await relayOnce(context);
       },
     );
     if (!led) await sleep(20);
@@ -359,38 +364,21 @@ export class JetStreamDelivery implements EventDelivery {
     options: ReadLogOptions,
     onBatch: (events: readonly LoggedEvent[]) => Promise<void> | void,
   ): Promise<void> {
-    const { js, jsm } = await this.connection();
-    await this.ensureStream(jsm);
-    const last = (await jsm.streams.info(this.stream)).state.last_seq;
-    if (last === 0) return;
-    const reader = await js.consumers.get(this.stream, {
-      filter_subjects: this.allSubjects,
-      deliver_policy: DeliverPolicy.StartTime,
-      opt_start_time: options.from.toISOString(),
-    });
-    const size = options.batchSize ?? this.batchSize;
-    const from = options.from.getTime();
-    let batch: LoggedEvent[] = [];
-    const messages = await reader.consume({ max_messages: Math.min(size, 10_000) });
-    try {
-      for await (const message of messages) {
-        const event = decode(message);
-        if (wants(options, event.type) && Date.parse(event.occurred_at) >= from) batch.push(event);
-        if (batch.length >= size || message.seq >= last || messages.getPending() === 0) {
-          if (batch.length > 0) await onBatch(batch);
-          batch = [];
-        }
-        if (message.seq >= last) break;
-      }
-    } finally {
-      messages.stop();
-      await reader.delete().catch(() => undefined);
-    }
+    const nats = await this.connection();
+    await this.ensureStream(nats.jsm);
+    await readStream(
+      nats,
+      this.stream,
+      this.allSubjects,
+      options,
+      options.batchSize ?? this.batchSize,
+      onBatch,
+    );
   }
 
   async resetConsumer(name: string, toPosition?: bigint): Promise<void> {
     // The worker that feeds this consumer (in any process) sees its position move at its next
-    // batch and starts over, recreating the JetStream consumer just after the new position.
+    // batch and starts over just after the new position.
     if (toPosition === undefined) await repo.deletePosition(this.db, 'jetstream', name);
     else await repo.savePosition(this.db, 'jetstream', name, { tx: '0', position: toPosition.toString() });
   }
