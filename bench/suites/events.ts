@@ -132,21 +132,19 @@ async function ingest(env: Record<string, string>, total: number, clientsWanted:
     const serverCpuAtEnd = childCpuSeconds(SERVER_ENTRY);
     const clientCpu = process.cpuUsage(clientCpuAtStart);
     const wallSeconds = (drained - started) / 1000;
-    const serverCores =
-      serverCpuAtStart !== undefined && serverCpuAtEnd !== undefined
-        ? (serverCpuAtEnd - serverCpuAtStart) / wallSeconds
-        : undefined;
+    /** Cores a process used over the phase: its CPU seconds over the wall seconds. */
+    const coresOf = (atStart: number | undefined, atEnd: number | undefined) =>
+      atStart !== undefined && atEnd !== undefined ? (atEnd - atStart) / wallSeconds : undefined;
+    const serverCores = coresOf(serverCpuAtStart, serverCpuAtEnd);
     const clientCores = (clientCpu.user + clientCpu.system) / 1e6 / wallSeconds;
-    const natsCpuAtEnd = natsCpuAtStart === undefined ? undefined : natsServerCpuSeconds();
-    const natsCores =
-      natsCpuAtStart !== undefined && natsCpuAtEnd !== undefined
-        ? (natsCpuAtEnd - natsCpuAtStart) / wallSeconds
-        : undefined;
-    const postgresCpuAtEnd = postgresCpuAtStart === undefined ? undefined : postgresCpuSeconds();
-    const postgresCores =
-      postgresCpuAtStart !== undefined && postgresCpuAtEnd !== undefined
-        ? (postgresCpuAtEnd - postgresCpuAtStart) / wallSeconds
-        : undefined;
+    const natsCores = coresOf(
+      natsCpuAtStart,
+      natsCpuAtStart === undefined ? undefined : natsServerCpuSeconds(),
+    );
+    const postgresCores = coresOf(
+      postgresCpuAtStart,
+      postgresCpuAtStart === undefined ? undefined : postgresCpuSeconds(),
+    );
     const lagsSeconds = await probe.stop();
     say(
       `${total} events by ${clientsWanted} clients: posted in ${((posted - started) / 1000).toFixed(1)} s, in the rollups after ${wallSeconds.toFixed(1)} s; server used ${serverCores?.toFixed(2) ?? '?'} cores, PostgreSQL ${postgresCores?.toFixed(2) ?? '-'}, nats-server ${natsCores?.toFixed(2) ?? '-'}, load generator ${clientCores.toFixed(2)}; load average ${os.loadavg()[0]!.toFixed(1)}`,

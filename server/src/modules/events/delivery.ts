@@ -67,6 +67,48 @@ export class Waker {
   }
 }
 
+/** How long a loop that emptied its source waits before it reads again (see Linger). */
+export const LINGER_MS = 200;
+
+/**
+ * The wait of a delivery loop (consumer, listener, relay) after a batch that emptied its source:
+ * under steady ingestion it would otherwise apply one request's worth of events at a time, and a
+ * batch's fixed work (transaction, locks, upserts by key, position, ack) would cost more than its
+ * events. New events do not end the wait (that is its point); a drain in progress skips it and
+ * hurry() (stop) ends it.
+ */
+export class Linger {
+  private drains = 0;
+  private readonly waiting = new Set<Waker>();
+
+  async wait(): Promise<void> {
+    if (this.drains > 0) return;
+    const waker = new Waker();
+    this.waiting.add(waker);
+    try {
+      await waker.sleep(LINGER_MS);
+    } finally {
+      this.waiting.delete(waker);
+    }
+  }
+
+  /** Ends every wait in progress. */
+  hurry(): void {
+    for (const waker of this.waiting) waker.wake();
+  }
+
+  /** Runs `drain` with no loop lingering meanwhile. */
+  async duringDrain<T>(drain: () => Promise<T>): Promise<T> {
+    this.drains++;
+    this.hurry();
+    try {
+      return await drain();
+    } finally {
+      this.drains--;
+    }
+  }
+}
+
 /** Runs one task at a time per key, so a background loop and a drain never overlap on one subscriber. */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -14,6 +14,7 @@ import {
   type EventDelivery,
   IDLE_POLL_MS,
   KeyedMutex,
+  Linger,
   type Subscribers,
   sleep,
   Waker,
@@ -27,9 +28,6 @@ const RETENTION_EVERY_MS = 10 * 60 * 1000;
 const RETENTION_DELETE_CHUNK = 10_000;
 /** How long a batch read for one consumer may serve the others at the same place in the log. */
 const SHARED_READ_TTL_MS = 2000;
-/** How long a loop that emptied the log waits before reading again (see linger). */
-const LINGER_MS = 200;
-const LINGER_STEP_MS = 10;
 
 /**
  * Batches read from the log, by the cursor they start after, for the consumers that come to the
@@ -90,8 +88,7 @@ export class EmbeddedDelivery implements EventDelivery {
   private readonly batchSize: number;
   private initialCursor: repo.LogCursor | undefined;
   private readonly sharedReads: SharedReads;
-  /** Drains in progress: while one waits, the loops do not linger. */
-  private draining = 0;
+  private readonly linger = new Linger();
 
   constructor(
     private readonly options: EmbeddedOptions,
@@ -124,6 +121,7 @@ export class EmbeddedDelivery implements EventDelivery {
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
+    this.linger.hurry();
     await Promise.all(this.loops.splice(0));
   }
 
@@ -140,7 +138,7 @@ export class EmbeddedDelivery implements EventDelivery {
         try {
           const outcome = await batch();
           failures = 0;
-          if (outcome === 'partial') await this.linger();
+          if (outcome === 'partial') await this.linger.wait();
           else if (outcome !== 'full') await waker.sleep(IDLE_POLL_MS);
         } catch (error) {
           failures++;
@@ -154,17 +152,6 @@ export class EmbeddedDelivery implements EventDelivery {
     } finally {
       this.wakers.delete(waker);
     }
-  }
-
-  /**
-   * After a batch that emptied the log, wait a little for more rows instead of reading again at
-   * once: under steady ingestion a consumer that keeps up would otherwise apply one request's worth
-   * of events at a time, and its per-batch work (transaction, locks, upserts by key, position)
-   * would cost more than the events themselves. A drain does not wait.
-   */
-  private async linger(): Promise<void> {
-    const until = Date.now() + LINGER_MS;
-    while (this.running && this.draining === 0 && Date.now() < until) await sleep(LINGER_STEP_MS);
   }
 
   /** One batch of a consumer in one transaction: lock position, read, handle, move position. */
@@ -215,13 +202,8 @@ export class EmbeddedDelivery implements EventDelivery {
     return this.initialCursor;
   }
 
-  async drain(timeoutMs: number): Promise<void> {
-    this.draining++;
-    try {
-      await this.drainUpToNow(timeoutMs);
-    } finally {
-      this.draining--;
-    }
+  drain(timeoutMs: number): Promise<void> {
+    return this.linger.duringDrain(() => this.drainUpToNow(timeoutMs));
   }
 
   private async drainUpToNow(timeoutMs: number): Promise<void> {

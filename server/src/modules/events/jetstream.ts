@@ -23,6 +23,7 @@ import {
   DrainTimeoutError,
   type EventDelivery,
   IDLE_POLL_MS,
+  Linger,
   type Subscribers,
   sleep,
   Waker,
@@ -43,8 +44,6 @@ import * as repo from './repo.ts';
 
 const LEADER_RETRY_MS = 2000;
 const ALIVE_CHECK_MS = 1000;
-/** How long a relay or consumer worker that emptied its source waits before the next batch (see repeat). */
-const LINGER_MS = 200;
 /** Retries after NATS failures stay frequent, so delivery resumes soon after NATS is back. */
 const MAX_RETRY_MS = 5000;
 /** Published rows stay this long so that a client retrying within its 24 h window is still deduplicated. */
@@ -70,10 +69,7 @@ export class JetStreamDelivery implements EventDelivery {
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly wakers = new Set<Waker>();
-  /** Woken only when a drain starts or delivery stops: they end a linger, which wake() does not. */
-  private readonly lingerWakers = new Set<Waker>();
-  /** Drains in progress: while one waits, the workers do not linger. */
-  private draining = 0;
+  private readonly linger = new Linger();
   private readonly batchSize: number;
   private readonly decoded: DecodedEvents;
   private readonly tap: StreamTap;
@@ -170,7 +166,7 @@ export class JetStreamDelivery implements EventDelivery {
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
-    this.hurry();
+    this.linger.hurry();
     await this.listenerRunner.stop();
     await Promise.all(this.loops.splice(0));
     await this.tap.close().catch(() => undefined);
@@ -183,11 +179,6 @@ export class JetStreamDelivery implements EventDelivery {
   wake(): void {
     for (const waker of this.wakers) waker.wake();
     this.listenerRunner.wake();
-  }
-
-  /** Ends the workers' lingers. */
-  private hurry(): void {
-    for (const waker of this.lingerWakers) waker.wake();
   }
 
   /** Runs `work` whenever this process holds the lock for `name`; restarts it after any failure. */
@@ -220,24 +211,18 @@ export class JetStreamDelivery implements EventDelivery {
    * checked when idle and at most every ALIVE_CHECK_MS while busy: batches run on the lock's own
    * connection, so a lost connection fails the batch anyway, and a check after every batch was one
    * more round trip each.
-   *
-   * After a batch that emptied its source the worker lingers (LINGER_MS) instead of going on at
-   * the next wake: under steady ingestion it would otherwise take one request's worth of events at
-   * a time, and the per-batch work (a transaction with its locks, one upsert per key, the position
-   * and the ack; the relay's read and position) would cost more than the events. A drain does not wait.
+   * After a batch that emptied its source the worker lingers (delivery.ts Linger).
    */
   private async repeat(alive: () => Promise<boolean>, batch: () => Promise<Outcome>): Promise<void> {
     const waker = new Waker();
-    const lingerWaker = new Waker();
     this.wakers.add(waker);
-    this.lingerWakers.add(lingerWaker);
     let checkedAt = Date.now();
     try {
       while (this.running) {
         const outcome = await batch();
         this.outage.success();
         if (outcome === 'idle') await waker.sleep(IDLE_POLL_MS);
-        else if (outcome === 'partial' && this.draining === 0) await lingerWaker.sleep(LINGER_MS);
+        else if (outcome === 'partial') await this.linger.wait();
         if (outcome === 'idle' || Date.now() - checkedAt >= ALIVE_CHECK_MS) {
           if (!(await alive())) return;
           checkedAt = Date.now();
@@ -245,7 +230,6 @@ export class JetStreamDelivery implements EventDelivery {
       }
     } finally {
       this.wakers.delete(waker);
-      this.lingerWakers.delete(lingerWaker);
     }
   }
 
@@ -283,14 +267,8 @@ export class JetStreamDelivery implements EventDelivery {
 
   // ---- drain, replay, reset ----
 
-  async drain(timeoutMs: number): Promise<void> {
-    this.draining++;
-    this.hurry();
-    try {
-      await this.drainUpToNow(timeoutMs);
-    } finally {
-      this.draining--;
-    }
+  drain(timeoutMs: number): Promise<void> {
+    return this.linger.duringDrain(() => this.drainUpToNow(timeoutMs));
   }
 
   private async drainUpToNow(timeoutMs: number): Promise<void> {
