@@ -1,8 +1,9 @@
 // Who works on a board with its owner: the owner invites people by username and removes them;
 // everyone else sees who collaborates.
-import { Avatar, Box, Button, Flex, Layer, Link, Modal, Spinner, Text, TextField } from 'gestalt';
+import { Avatar, Button, Flex, Layer, Link, Modal, Spinner, Text, TextField } from 'gestalt';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { messageFor } from '../../api/errors.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { paths } from '../../paths.ts';
 import { boardApi, type Collaborator } from './board-api.ts';
 
@@ -120,11 +121,7 @@ export function CollaboratorsModal({ boardId, isOwner, onChanged, onDismiss }: P
               </Flex>
             </form>
           )}
-          {!isOwner && error && (
-            <Box role="alert">
-              <Text color="error">{error}</Text>
-            </Box>
-          )}
+          <FormError message={!isOwner && error} />
           {loadError ? (
             <Text color="error">{messageFor(loadError)}</Text>
           ) : people === null ? (

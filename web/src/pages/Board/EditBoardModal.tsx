@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { messageFor } from '../../api/errors.ts';
 import type { Board } from '../../api/types.ts';
 import { validateBoardName } from '../../components/board-name.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { boardApi } from './board-api.ts';
 
 export const DESCRIPTION_MAX = 500;
@@ -144,11 +145,7 @@ export function EditBoardModal({ board, onSaved, onDeleted, onDismiss }: Props) 
               checked={secret}
               onChange={({ checked }) => setSecret(checked)}
             />
-            {error && (
-              <Box role="alert">
-                <Text color="error">{error}</Text>
-              </Box>
-            )}
+            <FormError message={error} />
             <Box display="none">
               <button type="submit">Done</button>
             </Box>

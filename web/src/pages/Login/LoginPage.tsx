@@ -1,8 +1,9 @@
-import { Box, Button, Flex, Link, Text, TextField } from 'gestalt';
+import { Button, Flex, Link, Text, TextField } from 'gestalt';
 import { type FormEvent, useState } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
 import { auth } from '../../api/endpoints.ts';
 import { ApiError, messageFor } from '../../api/errors.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { paths, safeNext } from '../../paths.ts';
 import { useSession } from '../../state/session.tsx';
 import { AuthCard } from './AuthCard.tsx';
@@ -58,11 +59,7 @@ export default function LoginPage() {
             value={password}
             onChange={({ value }) => setPassword(value)}
           />
-          {error && (
-            <Box role="alert">
-              <Text color="error">{error}</Text>
-            </Box>
-          )}
+          <FormError message={error} />
           <Button
             text={busy ? 'Logging in…' : 'Log in'}
             color="red"

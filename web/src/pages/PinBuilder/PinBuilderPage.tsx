@@ -21,6 +21,7 @@ import { messageFor } from '../../api/errors.ts';
 import type { Board, Pin } from '../../api/types.ts';
 import { createPin } from '../../api/upload.ts';
 import { CreateBoardModal } from '../../components/CreateBoardModal.tsx';
+import { FormError } from '../../components/FormError.tsx';
 import { Message } from '../../components/Message.tsx';
 import { paths } from '../../paths.ts';
 import { boardsForPicker } from '../../state/board-order.ts';
@@ -168,11 +169,7 @@ export default function PinBuilderPage() {
                   value={description}
                   onChange={({ value }) => setDescription(value.slice(0, LIMITS.description))}
                 />
-                {error && (
-                  <Box role="alert">
-                    <Text color="error">{error}</Text>
-                  </Box>
-                )}
+                <FormError message={error} />
                 <Flex justifyContent="end" gap={2}>
                   <Button text="Cancel" onClick={() => window.close()} />
                   <Button

@@ -1,31 +1,19 @@
 // Change password: the current one, the new one twice. Other sessions are signed out by the server.
-import { Box, Button, Flex, Heading, Text, TextField } from 'gestalt';
+import { Button, Flex, Heading, Text, TextField } from 'gestalt';
 import { type FormEvent, useState } from 'react';
+import { FormError } from '../../components/FormError.tsx';
+import { useFieldForm } from '../../state/field-form.ts';
 import { useToast } from '../../state/toasts.tsx';
 import { settingsApi } from './settings-api.ts';
-import {
-  type PasswordForm,
-  type PasswordProblems,
-  passwordFormMessage,
-  passwordProblems,
-} from './settings-rules.ts';
+import { type PasswordForm, passwordFormMessage, passwordProblems } from './settings-rules.ts';
 
 const EMPTY: PasswordForm = { current: '', next: '', confirm: '' };
 
 export function PasswordSettings() {
   const toast = useToast();
-  const [form, setForm] = useState<PasswordForm>(EMPTY);
-  const [problems, setProblems] = useState<PasswordProblems>({});
   const [error, setError] = useState<string | null>(null);
+  const { values: form, setValues: setForm, setProblems, field } = useFieldForm(EMPTY, () => setError(null));
   const [busy, setBusy] = useState(false);
-
-  const set =
-    (field: keyof PasswordForm) =>
-    ({ value }: { value: string }) => {
-      setForm((f) => ({ ...f, [field]: value }));
-      setProblems((p) => ({ ...p, [field]: undefined }));
-      setError(null);
-    };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,9 +50,7 @@ export function PasswordSettings() {
           label="Current password"
           type="password"
           autoComplete="current-password"
-          value={form.current}
-          errorMessage={problems.current}
-          onChange={set('current')}
+          {...field('current')}
         />
         <TextField
           id="password-new"
@@ -72,24 +58,16 @@ export function PasswordSettings() {
           type="password"
           autoComplete="new-password"
           helperText="At least 8 characters."
-          value={form.next}
-          errorMessage={problems.next}
-          onChange={set('next')}
+          {...field('next')}
         />
         <TextField
           id="password-confirm"
           label="Type the new password again"
           type="password"
           autoComplete="new-password"
-          value={form.confirm}
-          errorMessage={problems.confirm}
-          onChange={set('confirm')}
+          {...field('confirm')}
         />
-        {error && (
-          <Box role="alert">
-            <Text color="error">{error}</Text>
-          </Box>
-        )}
+        <FormError message={error} />
         <Flex justifyContent="end">
           <Button text="Change password" color="red" type="submit" disabled={busy} />
         </Flex>

@@ -1,8 +1,10 @@
 // Public profile: display name, about, website and picture, as the API lets people change them.
-import { Avatar, Box, Button, Flex, Heading, Text, TextArea, TextField } from 'gestalt';
+import { Avatar, Button, Flex, Heading, Text, TextArea, TextField } from 'gestalt';
 import { type FormEvent, useState } from 'react';
 import { csrfToken } from '../../api/client.ts';
 import { messageFor } from '../../api/errors.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { useFieldForm } from '../../state/field-form.ts';
 import { useSession, useUser } from '../../state/session.tsx';
 import { useToast } from '../../state/toasts.tsx';
 import { settingsApi } from './settings-api.ts';
@@ -18,17 +20,9 @@ export function ProfileSettings() {
     website_url: user.website_url,
     profile_image: user.profile_image,
   };
-  const [form, setForm] = useState<ProfileForm>(saved);
-  const [problems, setProblems] = useState<Partial<Record<keyof ProfileForm, string>>>({});
+  const { values: form, setValues: setForm, setProblems, field } = useFieldForm(saved);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const set =
-    (field: keyof ProfileForm) =>
-    ({ value }: { value: string }) => {
-      setForm((f) => ({ ...f, [field]: value }));
-      setProblems((p) => ({ ...p, [field]: undefined }));
-    };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,45 +68,29 @@ export function ProfileSettings() {
           <Avatar name={form.display_name || user.username} src={form.profile_image || undefined} size="lg" />
           <Text color="subtle">@{user.username}</Text>
         </Flex>
-        <TextField
-          id="profile-display-name"
-          label="Name"
-          value={form.display_name}
-          errorMessage={problems.display_name}
-          onChange={set('display_name')}
-        />
+        <TextField id="profile-display-name" label="Name" {...field('display_name')} />
         <TextArea
           id="profile-about"
           label="About"
           placeholder="Tell your story"
           rows={3}
-          value={form.about}
           maxLength={{ characterCount: ABOUT_MAX, errorAccessibilityLabel: 'About is too long' }}
-          errorMessage={problems.about}
-          onChange={set('about')}
+          {...field('about')}
         />
         <TextField
           id="profile-website"
           label="Website"
           placeholder="https://example.com"
-          value={form.website_url}
-          errorMessage={problems.website_url}
-          onChange={set('website_url')}
+          {...field('website_url')}
         />
         <TextField
           id="profile-image"
           label="Profile picture address"
           helperText="The web address of a picture of you."
           placeholder="https://example.com/me.jpg"
-          value={form.profile_image}
-          errorMessage={problems.profile_image}
-          onChange={set('profile_image')}
+          {...field('profile_image')}
         />
-        {error && (
-          <Box role="alert">
-            <Text color="error">{error}</Text>
-          </Box>
-        )}
+        <FormError message={error} />
         <Flex justifyContent="end">
           <Button text="Save" color="red" type="submit" disabled={busy} />
         </Flex>

@@ -1,29 +1,25 @@
-import { Box, Button, Flex, Link, Text, TextField } from 'gestalt';
+import { Button, Flex, Link, Text, TextField } from 'gestalt';
 import { type FormEvent, useState } from 'react';
 import { Redirect, useLocation } from 'wouter';
 import { auth } from '../../api/endpoints.ts';
 import { ApiError, messageFor } from '../../api/errors.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { paths } from '../../paths.ts';
+import { useFieldForm } from '../../state/field-form.ts';
 import { useSession } from '../../state/session.tsx';
 import { AuthCard } from '../Login/AuthCard.tsx';
-import { fieldOfServerError, type SignupErrors, type SignupFields, validateSignup } from './signup-form.ts';
+import { fieldOfServerError, type SignupFields, validateSignup } from './signup-form.ts';
+
+const EMPTY: SignupFields = { username: '', email: '', password: '' };
 
 export default function SignupPage() {
   const { session, signedIn } = useSession();
   const [, navigate] = useLocation();
-  const [fields, setFields] = useState<SignupFields>({ username: '', email: '', password: '' });
-  const [errors, setErrors] = useState<SignupErrors>({});
+  const { values: fields, setProblems: setErrors, field } = useFieldForm(EMPTY);
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (session.status === 'signed-in' && !busy) return <Redirect to={paths.home} replace />;
-
-  const update =
-    (field: keyof SignupFields) =>
-    ({ value }: { value: string }) => {
-      setFields((f) => ({ ...f, [field]: value }));
-      setErrors((e) => ({ ...e, [field]: undefined }));
-    };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,23 +50,13 @@ export default function SignupPage() {
     <AuthCard title="Welcome to Corkboard" subtitle="Find new ideas to try">
       <form onSubmit={submit} noValidate>
         <Flex direction="column" gap={4}>
-          <TextField
-            id="signup-email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            value={fields.email}
-            errorMessage={errors.email}
-            onChange={update('email')}
-          />
+          <TextField id="signup-email" label="Email" type="email" autoComplete="email" {...field('email')} />
           <TextField
             id="signup-username"
             label="Username"
             autoComplete="username"
             helperText="Letters, numbers and underscores"
-            value={fields.username}
-            errorMessage={errors.username}
-            onChange={update('username')}
+            {...field('username')}
           />
           <TextField
             id="signup-password"
@@ -78,15 +64,9 @@ export default function SignupPage() {
             type="password"
             autoComplete="new-password"
             helperText="At least 8 characters"
-            value={fields.password}
-            errorMessage={errors.password}
-            onChange={update('password')}
+            {...field('password')}
           />
-          {general && (
-            <Box role="alert">
-              <Text color="error">{general}</Text>
-            </Box>
-          )}
+          <FormError message={general} />
           <Button
             text={busy ? 'Signing up…' : 'Continue'}
             color="red"
