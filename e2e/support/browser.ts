@@ -102,8 +102,8 @@ export async function guardedPage(browser: Browser): Promise<GuardedPage> {
     problems.push(`HTTP ${status} for ${request.method()} ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
-    // The app aborts nothing itself (no AbortController); ERR_ABORTED means the page navigated or
-    // closed while the request was in flight, which a test that moves on quickly does on purpose.
+    // The app aborts nothing itself but an upload the person cancels; ERR_ABORTED otherwise means
+    // the page navigated or closed while the request was in flight, as a test that moves on does.
     if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`);
   });

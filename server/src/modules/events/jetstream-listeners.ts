@@ -4,20 +4,14 @@
 // no gaps (limits retention, nothing deleted but the oldest), so a skipped sequence means messages
 // were lost in flight; the reader then starts over just after the last message it handed over,
 // as it does after any failure (NATS gone, consumer lost with a restarted server).
-import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { type NatsConnection, nanos, nuid } from '@nats-io/transport-node';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { CorkboardEvent, EventType, LoggedEvent } from './catalog.ts';
 import { type EventListener, wants } from './consumer.ts';
 import { backoff, CONSUMER_BATCH, IDLE_POLL_MS, Waker } from './delivery.ts';
 import { pullAvailable } from './jetstream-pull.ts';
+import { addEphemeralReader, type Nats } from './jetstream-stream.ts';
 import type { StreamTap } from './jetstream-tap.ts';
-
-interface Nats {
-  nc: NatsConnection;
-  js: JetStreamClient;
-  jsm: JetStreamManager;
-}
 
 interface Reader {
   /** Stream sequence of the last message handed over (or skipped), 0 before the first. */
@@ -98,7 +92,13 @@ export class JetStreamListeners {
             }
             if (!messages) {
               if (!consumerName) {
-                consumerName = await this.ownConsumer(jsm, reader.lastSeq + 1);
+                consumerName = await addEphemeralReader(
+                  jsm,
+                  this.stream,
+                  this.subjects,
+                  'corkboard_listener',
+                  reader.lastSeq + 1,
+                );
                 first = true;
               }
               messages = await pullAvailable(
@@ -145,22 +145,6 @@ export class JetStreamListeners {
     } finally {
       this.wakers.delete(waker);
     }
-  }
-
-  /** An ephemeral consumer of the stream from `start` on, for one listener of this process. */
-  private async ownConsumer(jsm: JetStreamManager, start: number): Promise<string> {
-    const name = `corkboard_listener_${nuid.next()}`;
-    await jsm.consumers.add(this.stream, {
-      name,
-      ack_policy: AckPolicy.None,
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: start,
-      filter_subject: this.subjects,
-      inactive_threshold: nanos(60_000),
-      mem_storage: true,
-      num_replicas: 1,
-    });
-    return name;
   }
 
   private async deliver(listener: EventListener, events: LoggedEvent[]): Promise<void> {

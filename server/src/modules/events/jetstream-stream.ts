@@ -1,6 +1,7 @@
 // Opening the events' NATS connection, putting their stream in place, and reading it from a time
 // (readLog) (jetstream.ts).
 import {
+  AckPolicy,
   DeliverPolicy,
   DiscardPolicy,
   type JetStreamClient,
@@ -10,7 +11,7 @@ import {
   RetentionPolicy,
   StorageType,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { connect, type NatsConnection, nanos, nuid } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import type { LoggedEvent } from './catalog.ts';
 import { type ReadLogOptions, wants } from './consumer.ts';
@@ -97,6 +98,32 @@ export async function putStream(jsm: JetStreamManager, settings: StreamSettings)
     if (!/stream not found/i.test(String((error as Error).message))) throw error;
     await jsm.streams.add(config);
   }
+}
+
+/**
+ * A consumer of the stream that only reads, from stream sequence `start` on: no acks, in memory,
+ * and gone by itself 60 s after its last pull (one left behind by a process that died). Returns its
+ * name, `<prefix>_<unique id>`.
+ */
+export async function addEphemeralReader(
+  jsm: JetStreamManager,
+  stream: string,
+  subjects: string,
+  prefix: string,
+  start: number,
+): Promise<string> {
+  const name = `${prefix}_${nuid.next()}`;
+  await jsm.consumers.add(stream, {
+    name,
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.StartSequence,
+    opt_start_seq: start,
+    filter_subject: subjects,
+    inactive_threshold: nanos(60_000),
+    mem_storage: true,
+    num_replicas: 1,
+  });
+  return name;
 }
 
 /**

@@ -9,10 +9,8 @@
 // handed messages only when they start right after its stored position, so what it applies is
 // exactly what its durable consumer would have delivered; its position is still stored with its
 // effects, so effects happen once whichever way the messages came.
-import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import { nanos, nuid } from '@nats-io/transport-node';
 import { type PulledMessage, pullAvailable } from './jetstream-pull.ts';
-import type { Nats } from './jetstream-stream.ts';
+import { addEphemeralReader, type Nats } from './jetstream-stream.ts';
 import { NATS_TIMEOUT_MS } from './jetstream-workers.ts';
 
 export class StreamTap {
@@ -142,18 +140,7 @@ export class StreamTap {
     const old = this.reader;
     this.reader = undefined;
     if (old) await nats.jsm.consumers.delete(this.stream, old.name).catch(() => undefined);
-    const name = `corkboard_tap_${nuid.next()}`;
-    await nats.jsm.consumers.add(this.stream, {
-      name,
-      ack_policy: AckPolicy.None,
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: next,
-      filter_subject: this.subjects,
-      // Left behind by a process that died, it goes away by itself.
-      inactive_threshold: nanos(60_000),
-      mem_storage: true,
-      num_replicas: 1,
-    });
+    const name = await addEphemeralReader(nats.jsm, this.stream, this.subjects, 'corkboard_tap', next);
     this.reader = { name, next, fresh: true };
   }
 }

@@ -13,13 +13,12 @@ import type { StreamTap } from './jetstream-tap.ts';
 import * as repo from './repo.ts';
 
 export const RELAY = 'relay';
-const RELAY_BATCH = 20_000;
 /**
- * Publishes awaiting their ack at once: a whole relay batch. JetStream stores a subject's messages
- * in the order they arrive on one connection, so the batch can be in flight together and the acks
- * come back together; smaller slices each waited for a turn of the event loop busy with ingestion.
+ * Rows per relay batch, all published at once and awaiting their acks together. JetStream stores a
+ * subject's messages in the order they arrive on one connection, so a whole batch can be in flight;
+ * smaller slices each waited for a turn of the event loop busy with ingestion.
  */
-const PUBLISH_IN_FLIGHT = RELAY_BATCH;
+const RELAY_BATCH = 20_000;
 export const NATS_TIMEOUT_MS = 5000;
 const ACK_WAIT_MS = 30_000;
 
@@ -239,19 +238,16 @@ export async function consumerWorker(
   };
 }
 
-/** Publishes every event, PUBLISH_IN_FLIGHT at a time, and resolves once all are stored (acked). */
+/** Publishes every event at once, and resolves once all are stored (acked). */
 async function publishAll(
   publisher: PipelinedPublisher,
   prefix: string,
   envelopes: readonly repo.Envelope[],
 ): Promise<void> {
-  for (let start = 0; start < envelopes.length; start += PUBLISH_IN_FLIGHT) {
-    const end = Math.min(envelopes.length, start + PUBLISH_IN_FLIGHT);
-    const messages = new Array<OutgoingMessage>(end - start);
-    for (let i = start; i < end; i++) {
-      const [id, type, json] = envelopes[i]!;
-      messages[i - start] = { subject: `${prefix}.${type}`, data: encoder.encode(json), msgId: id };
-    }
-    await publisher.publishAll(messages, NATS_TIMEOUT_MS);
+  const messages = new Array<OutgoingMessage>(envelopes.length);
+  for (let i = 0; i < envelopes.length; i++) {
+    const [id, type, json] = envelopes[i]!;
+    messages[i] = { subject: `${prefix}.${type}`, data: encoder.encode(json), msgId: id };
   }
+  await publisher.publishAll(messages, NATS_TIMEOUT_MS);
 }
